@@ -1,0 +1,85 @@
+"""Facts about a document computed once and shared by every rule that asks for them."""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from ..document import HEADING, PROSE_KINDS, Block, Document
+from . import negation, quotes, sentences
+
+_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
+
+
+class Analysis:
+    """Lazily computed views of one Document. Nothing here re-reads the file."""
+
+    def __init__(self, document: Document):
+        self.document = document
+
+    @cached_property
+    def prose_blocks(self) -> tuple[Block, ...]:
+        """Paragraphs, list items and table cells, including quoted ones."""
+        return tuple(b for b in self.document.blocks if b.kind in PROSE_KINDS)
+
+    @cached_property
+    def text_blocks(self) -> tuple[Block, ...]:
+        """Headings and prose: everything a reader reads as the document's text."""
+        return tuple(b for b in self.document.blocks if b.kind in PROSE_KINDS or b.kind == HEADING)
+
+    @cached_property
+    def quote_spans(self) -> list[tuple[int, int]]:
+        return quotes.quote_spans(self.text_blocks)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [start for start, _ in self.quote_spans]
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """True when [start, end) lies inside someone else's words."""
+        end = start + 1 if end is None else end
+        # Quote spans never overlap (a quoted block is not searched for inline quotes), so
+        # only the last span starting at or before `start` can contain it.
+        index = bisect.bisect_right(self._quote_starts, start) - 1
+        return index >= 0 and end <= self.quote_spans[index][1]
+
+    @cached_property
+    def sentences(self) -> tuple[sentences.Sentence, ...]:
+        result: list[sentences.Sentence] = []
+        for block in self.prose_blocks:
+            result.extend(sentences.split(block))
+        return tuple(result)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> sentences.Sentence | None:
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
+
+    def negated(self, start: int, end: int) -> bool:
+        """Is the term at [start, end) mentioned in a negated or deferring clause?"""
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            return False
+        return negation.is_negated(sentence.text, start - sentence.start, end - sentence.start)
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(_WORD.findall(b.text)) for b in self.text_blocks)
+
+    def words(self, text: str) -> list[str]:
+        return _WORD.findall(text)
+
+    @property
+    def title_span(self) -> tuple[int, int]:
+        """Where a whole-document finding points: the title, else the first text."""
+        block = self.document.title_block
+        if block is None:
+            return 0, 0
+        first_line_end = block.text.find("\n")
+        length = len(block.text) if first_line_end == -1 else first_line_end
+        return block.start, block.start + length

@@ -1,0 +1,66 @@
+"""Sentence splitting that respects block boundaries, abbreviations and numbers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Block
+
+# Titles and short forms that end with a full stop but do not end a sentence.
+ABBREVIATIONS = frozenset(
+    "e.g i.e etc dr mr mrs ms prof st no nos vs approx incl cllr fig para ref dept est "
+    "jan feb mar apr jun jul aug sep sept oct nov dec vol co ltd plc inc cf al".split()
+)
+
+# A candidate end: terminal punctuation, optional closing quotes or brackets, then space.
+_END = re.compile(r"[.!?]+[\"'\u2019\u201d)\]]*(?=\s+|$)")
+_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: Block
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+def _is_boundary(text: str, match: re.Match) -> bool:
+    before = text[:match.start()]
+    last_word = re.search(r"([A-Za-z.]+)$", before)
+    if match.group(0).startswith(".") and last_word:
+        token = last_word.group(1).lower().rstrip(".")
+        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            return False
+    after = text[match.end():].lstrip()
+    if not after:
+        return True
+    # The next sentence starts with a capital, a digit, a quote or a bracket.
+    return after[0].isupper() or after[0].isdigit() or after[0] in "\"'\u2018\u201c(["
+
+
+def split(block: Block) -> list[Sentence]:
+    """Split one block's text into sentences with absolute offsets."""
+    text = block.text
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(text):
+        if not _is_boundary(text, match):
+            continue
+        _append(sentences, block, start, match.end())
+        start = match.end()
+    _append(sentences, block, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], block: Block, start: int, end: int) -> None:
+    piece = block.text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if piece:
+        s = block.start + start + lead
+        sentences.append(Sentence(s, s + len(piece), piece, block))

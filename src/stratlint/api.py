@@ -1,0 +1,61 @@
+"""The Python API: what the CLI calls, and what other programs can call."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .config import Config, ConfigFinder, from_mapping
+from .discover import discover
+from .engine import Report, RuleBook, lint_documents, read_source, read_string
+from .errors import ReadError
+from .findings import Finding
+
+
+def _as_config(config: Config | Mapping | str | Path | None) -> Config | None:
+    if config is None or isinstance(config, Config):
+        return config
+    if isinstance(config, (str, Path)):
+        from .config import load_file
+
+        return load_file(Path(config))
+    return from_mapping(config, "configuration")
+
+
+def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = None) -> list[Finding]:
+    """Lint a string as if it were the file `path` (its extension picks the reader)."""
+    chosen = _as_config(config) or Config()
+    report = lint_documents([(read_string(text, path), path, chosen)])
+    _raise_internal(report)
+    return report.findings
+
+
+def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None,
+              overrides: Mapping | None = None) -> Report:
+    """Discover and check files; the full Report (findings, file count, internal errors)."""
+    finder = ConfigFinder(_as_config(config))
+    overrides = dict(overrides or {})
+    sources = []
+    overridden: dict[int, Config] = {}   # one overridden copy per config file
+    for target in discover([str(p) for p in paths], finder):
+        base = finder.for_path(target.path)
+        if id(base) not in overridden:
+            overridden[id(base)] = base.overridden(**overrides)
+        chosen = overridden[id(base)]
+        source = ReadError(target.missing) if target.missing else read_source(target.path,
+                                                                                 target.display)
+        sources.append((source, target.display, chosen))
+    return lint_documents(sources, RuleBook())
+
+
+def lint_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None) -> list[Finding]:
+    """Lint files and folders (folders are searched for strategy documents)."""
+    report = run_paths(paths, config)
+    _raise_internal(report)
+    return report.findings
+
+
+def _raise_internal(report: Report) -> None:
+    if report.errors:
+        from .errors import StratlintError
+
+        raise StratlintError(report.errors[0])

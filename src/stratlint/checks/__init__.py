@@ -1,0 +1,87 @@
+"""Check kinds: the code behind rules. Built-ins here, third-party kinds via entry points.
+
+A check is a pure function ``run(document, analysis, options) -> Iterable[Hit]``: no I/O, no
+state, and no knowledge of its rule's name or severity (the engine stamps those on).
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from ..errors import StratlintError
+
+ENTRY_POINT_GROUP = "stratlint.checks"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a check found something, and the values its rule's message template needs."""
+
+    start: int
+    end: int
+    args: Mapping[str, Any] = field(default_factory=dict)
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    name: str
+    run: Callable[..., Iterable[Hit]]
+    options_schema: Mapping[str, Any] = field(default_factory=lambda: {"type": "object"})
+    # "document" checks see one document; "run" checks see every document of the run at once
+    # and are called as run(documents_with_analyses, options) -> Iterable[(path, Hit)].
+    scope: str = "document"
+
+
+# Built-in kinds, imported only when a rule uses them.
+BUILTIN = {
+    "existence": "stratlint.checks.existence",
+    "substitution": "stratlint.checks.substitution",
+    "occurrence": "stratlint.checks.occurrence",
+    "required": "stratlint.checks.required",
+    "metric": "stratlint.checks.metric",
+    "builtin": "stratlint.checks.builtin",
+}
+
+_loaded: dict[str, CheckKind] = {}
+
+
+def _entry_points() -> dict:
+    from importlib.metadata import entry_points
+
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def _as_kind(name: str, obj: Any) -> CheckKind:
+    if isinstance(obj, CheckKind):
+        return obj
+    if callable(obj):
+        return CheckKind(name, obj, getattr(obj, "options_schema", {"type": "object"}))
+    raise StratlintError(f"check {name!r}: entry point is neither a CheckKind nor a function")
+
+
+def get(name: str) -> CheckKind:
+    """The check kind called `name`; raises StratlintError when there is none."""
+    if name in _loaded:
+        return _loaded[name]
+    if name in BUILTIN:
+        kind = importlib.import_module(BUILTIN[name]).KIND
+    else:
+        plugins = _entry_points()
+        if name not in plugins:
+            known = ", ".join(sorted(set(BUILTIN) | set(plugins)))
+            raise StratlintError(f"unknown check {name!r} (known checks: {known})")
+        try:
+            kind = _as_kind(name, plugins[name].load())
+        except StratlintError:
+            raise
+        except Exception as exc:  # a broken plugin must not take the run down with a traceback
+            raise StratlintError(f"check {name!r} could not be loaded from its plugin: "
+                                 f"{type(exc).__name__}: {exc}") from None
+    _loaded[name] = kind
+    return kind
+
+
+def available() -> list[str]:
+    return sorted(set(BUILTIN) | set(_entry_points()))

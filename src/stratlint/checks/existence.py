@@ -1,0 +1,13 @@
+"""existence: these words or phrases should not appear in the author's own text."""
+from __future__ import annotations
+
+from . import CheckKind, Hit
+from .matching import iter_matches, phrase_schema
+
+
+def run(document, analysis, options):
+    for _block, start, end, text in iter_matches(document, analysis, options):
+        yield Hit(start, end, {"match": text})
+
+
+KIND = CheckKind("existence", run, phrase_schema({}))

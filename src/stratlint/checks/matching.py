@@ -1,0 +1,73 @@
+"""Finding phrases in a document's own words: shared by the phrase-based check kinds."""
+from __future__ import annotations
+
+from typing import Iterator, Mapping
+
+from ..analysis import Analysis
+from ..analysis.terms import compile_patterns, compile_phrases
+from ..document import HEADING, Block, Document
+
+# Options every phrase-based check accepts, as JSON Schema properties.
+PHRASE_OPTIONS = {
+    "tokens": {"type": "array", "items": {"type": "string", "minLength": 1},
+               "description": "phrases matched as whole words; '*' at the end matches a stem"},
+    "patterns": {"type": "array", "items": {"type": "string", "minLength": 1},
+                 "description": "regular expressions, for what phrases cannot say"},
+    "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1},
+                   "description": "phrases that contain a match but are fine"},
+    "ignore-case": {"type": "boolean", "default": True},
+    "include-quotes": {"type": "boolean", "default": False,
+                       "description": "also match inside quotations and block quotes"},
+    "skip-negated": {"type": "boolean", "default": False,
+                     "description": "stay quiet where the term is negated or deferred"},
+    "include-headings": {"type": "boolean", "default": True},
+}
+
+
+def blocks_for(analysis: Analysis, options: Mapping) -> tuple[Block, ...]:
+    if options.get("include-headings", True):
+        return analysis.text_blocks
+    return analysis.prose_blocks
+
+
+def iter_matches(document: Document, analysis: Analysis, options: Mapping,
+                 blocks=None, tokens=None) -> Iterator[tuple[Block, int, int, str]]:
+    """Yield (block, start, end, matched text) for the options' phrases and patterns."""
+    ignore_case = options.get("ignore-case", True)
+    regexes = [
+        compile_phrases(tuple(tokens if tokens is not None else options.get("tokens", ())),
+                        ignore_case),
+        compile_patterns(tuple(options.get("patterns", ())), ignore_case),
+    ]
+    regexes = [r for r in regexes if r is not None]
+    exceptions = compile_phrases(tuple(options.get("exceptions", ())), ignore_case)
+    include_quotes = options.get("include-quotes", False)
+    skip_negated = options.get("skip-negated", False)
+    for block in blocks if blocks is not None else blocks_for(analysis, options):
+        if block.quoted and not include_quotes:
+            continue
+        excepted = ([(m.start(), m.end()) for m in exceptions.finditer(block.text)]
+                    if exceptions else [])
+        for regex in regexes:
+            for match in regex.finditer(block.text):
+                lo, hi = match.start(), match.end()
+                if lo == hi or any(a <= lo and hi <= b for a, b in excepted):
+                    continue
+                start, end = block.start + lo, block.start + hi
+                if not include_quotes and analysis.in_quote(start, end):
+                    continue
+                if skip_negated and block.kind != HEADING and analysis.negated(start, end):
+                    continue
+                yield block, start, end, match.group(0)
+
+
+def phrase_schema(extra: dict, required: tuple[str, ...] = ()) -> dict:
+    schema = {"type": "object", "properties": {**PHRASE_OPTIONS, **extra},
+              "additionalProperties": False}
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())

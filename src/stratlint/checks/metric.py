@@ -1,0 +1,97 @@
+"""metric: a number measured per sentence, section or document, held to a threshold."""
+from __future__ import annotations
+
+import re
+
+from ..document import LIST_ITEM, PARAGRAPH
+from . import CheckKind, Hit
+
+OPTIONS = {
+    "measure": {"enum": ["words", "sentence-words", "reading-ease", "grade-level"],
+                "description": "words: word count; sentence-words: words in one sentence; "
+                               "reading-ease: Flesch reading ease (higher is easier); "
+                               "grade-level: Flesch-Kincaid grade"},
+    "scope": {"enum": ["sentence", "section", "document"], "default": "document"},
+    "max": {"type": "number", "description": "fire when the value is above this"},
+    "min": {"type": "number", "description": "fire when the value is below this"},
+    "min-words": {"type": "integer", "minimum": 0, "default": 0,
+                  "description": "ignore sections or documents shorter than this"},
+}
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\u201d\u2019]*$")
+
+
+def _prose_text(blocks) -> str:
+    """Own paragraphs and list items, each ending as a sentence so lists are not run on."""
+    parts = []
+    for block in blocks:
+        if block.kind in (PARAGRAPH, LIST_ITEM) and not block.quoted:
+            text = " ".join(block.text.split())
+            parts.append(text if _ENDS_SENTENCE.search(text) else text + ".")
+    return " ".join(parts)
+
+
+def _readability(measure: str, text: str) -> float:
+    import textstat  # costs a noticeable fraction of a second: only load it when needed
+
+    if measure == "reading-ease":
+        return round(textstat.flesch_reading_ease(text), 1)
+    return round(textstat.flesch_kincaid_grade(text), 1)
+
+
+def _value(measure: str, analysis, blocks) -> tuple[float, int]:
+    text = _prose_text(blocks)
+    words = len(analysis.words(text))
+    if measure == "words":
+        return words, words
+    return _readability(measure, text), words
+
+
+def _judge(value, options) -> dict | None:
+    if options.get("max") is not None and value > options["max"]:
+        return {"limit": options["max"]}
+    if options.get("min") is not None and value < options["min"]:
+        return {"limit": options["min"]}
+    return None
+
+
+def run(document, analysis, options):
+    measure = options["measure"]
+    scope = options.get("scope", "document")
+    min_words = options.get("min-words", 0)
+    if scope == "sentence":
+        for sentence in analysis.sentences:
+            if sentence.block.quoted or analysis.in_quote(sentence.start, sentence.end):
+                continue
+            count = len(sentence.words)
+            value = count if measure in ("words", "sentence-words") else _readability(
+                measure, sentence.text)
+            verdict = _judge(value, options)
+            if verdict and count >= min_words:
+                yield Hit(sentence.start, sentence.end,
+                          {"value": value, "words": count, **verdict})
+        return
+    if scope == "document":
+        value, words = (analysis.word_count, analysis.word_count) if measure == "words" else \
+            _value(measure, analysis, analysis.prose_blocks)
+        verdict = _judge(value, options)
+        if verdict and words >= min_words:
+            start, end = analysis.title_span
+            yield Hit(start, end, {"value": value, "words": words, **verdict})
+        return
+    for section in document.sections:
+        value, words = _value(measure, analysis, section.blocks)
+        if words == 0 or words < min_words:
+            continue
+        verdict = _judge(value, options)
+        if verdict:
+            anchor = section.heading or section.blocks[0]
+            end = anchor.start + len(anchor.text.split("\n")[0])
+            yield Hit(anchor.start, end, {"value": value, "words": words,
+                                          "section": section.title or "(untitled)", **verdict})
+
+
+KIND = CheckKind("metric", run, {
+    "type": "object", "properties": OPTIONS, "additionalProperties": False,
+    "required": ["measure"], "anyOf": [{"required": ["max"]}, {"required": ["min"]}],
+})

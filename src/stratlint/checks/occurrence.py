@@ -1,0 +1,50 @@
+"""occurrence: more than `max`, or fewer than `min`, matches in a scope."""
+from __future__ import annotations
+
+from . import CheckKind, Hit
+from .matching import iter_matches, phrase_schema
+
+OPTIONS = {
+    "max": {"type": "integer", "minimum": 0,
+            "description": "fire on every match once there are more than this many"},
+    "min": {"type": "integer", "minimum": 1,
+            "description": "fire once when there are fewer than this many"},
+    "scope": {"enum": ["document", "section"], "default": "document"},
+    "min-words": {"type": "integer", "minimum": 0, "default": 0,
+                  "description": "skip scopes shorter than this many words"},
+}
+
+
+def _scopes(document, analysis, options):
+    if options.get("scope", "document") == "document":
+        yield analysis.title_span, [b for b in analysis.text_blocks]
+        return
+    for section in document.sections:
+        span = ((section.heading.start, section.heading.end) if section.heading
+                else analysis.title_span)
+        blocks = ([section.heading] if section.heading else []) + list(section.blocks)
+        yield span, blocks
+
+
+def run(document, analysis, options):
+    most, least = options.get("max"), options.get("min")
+    min_words = options.get("min-words", 0)
+    for span, blocks in _scopes(document, analysis, options):
+        if min_words and sum(len(analysis.words(b.text)) for b in blocks) < min_words:
+            continue
+        matches = list(iter_matches(document, analysis, options, blocks=blocks))
+        count = len(matches)
+        found = ", ".join(sorted({m[3].lower() for m in matches}))
+        if most is not None and count > most:
+            for _block, start, end, text in matches:
+                yield Hit(start, end, {"match": text, "count": count, "max": most,
+                                       "found": found})
+        if least is not None and count < least:
+            yield Hit(span[0], span[1], {"match": "", "count": count, "min": least,
+                                         "found": found})
+
+
+KIND = CheckKind("occurrence", run, {
+    **phrase_schema(OPTIONS),
+    "anyOf": [{"required": ["max"]}, {"required": ["min"]}],
+})

@@ -1,0 +1,175 @@
+"""The stratlint command line: check, rules, explain."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import StratlintError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(message: str) -> None:
+    click.echo(f"stratlint: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+class _Group(click.Group):
+    """Turns stratlint's own errors into one line and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StratlintError as exc:
+            _fail(str(exc))
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="stratlint")
+def main():
+    """Check digital strategy documents against the guide 'Building a digital strategy'
+    (NHS Providers and Public Digital, 2021).
+
+    \b
+    Examples:
+      stratlint check strategy.md          lint one document
+      stratlint check docs/                lint every strategy file in a folder
+      stratlint rules                      list every rule
+      stratlint explain missing-not-doing  why a rule exists and how to satisfy it
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules (names, codes or code prefixes, comma-separated). "
+                   "Replaces the config's select.")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Skip these rules (names, codes or code prefixes), on top of the config's.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this config file instead of searching for one next to each document.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--no-color", is_flag=True, help="Never colour the output (colour is used only "
+              "on a terminal, and never when NO_COLOR is set).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the finding lines.")
+@click.option("--statistics", is_flag=True, help="Also print how often each rule fired.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="File name to report and to pick the reader by, when PATH is '-'.")
+def check(paths, output_format, select, ignore, config_path, fail_on, no_color, quiet,
+          statistics, stdin_filename):
+    """Lint strategy documents.
+
+    PATHS are files or folders (default: the current folder). Folders are searched for
+    *.md, *.markdown, *.txt, *.yaml and *.yml. Use '-' to read from standard input.
+
+    \b
+    Exit codes:
+      0  no findings at or above --fail-on
+      1  findings at or above --fail-on
+      2  usage, configuration or internal error
+    """
+    from . import api, reporters
+    from .config import ConfigFinder, fail_threshold, load_file
+
+    explicit = load_file(Path(config_path)) if config_path else None
+    overrides = {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on}
+    paths = list(paths) or ["."]
+    if "-" in paths:
+        report = _check_stdin(paths, explicit, overrides, stdin_filename)
+    else:
+        report = api.run_paths(paths, explicit, overrides)
+    for error in report.errors:
+        click.echo(f"stratlint: error: {error}", err=True)
+
+    color = (not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
+    options = reporters.Options(color=color, quiet=quiet, statistics=statistics)
+    reporters.write(output_format, report, click.get_text_stream("stdout"), options)
+
+    base = explicit or ConfigFinder().for_path(Path.cwd() / "x")
+    threshold = fail_threshold(fail_on or base.fail_on)
+    if report.errors:
+        sys.exit(2)
+    if threshold is not None and any(f.severity >= threshold for f in report.findings):
+        sys.exit(1)
+
+
+def _check_stdin(paths, explicit, overrides, stdin_filename):
+    from .config import ConfigFinder
+    from .engine import RuleBook, lint_documents, read_string
+    from .errors import ReadError
+    from .readers import decode
+
+    if paths != ["-"]:
+        raise StratlintError("'-' (standard input) cannot be combined with other paths")
+    display = stdin_filename or "<stdin>.md"
+    finder = ConfigFinder(explicit)
+    config = finder.for_path(Path(display).resolve()).overridden(**overrides)
+    stdin = click.get_binary_stream("stdin")
+    try:
+        data = stdin.read() if stdin is not None else b""
+    except (OSError, ValueError):
+        data = b""
+    try:
+        source = read_string(decode(data), display)
+    except ReadError as exc:
+        source = exc
+    return lint_documents([(source, display, config)], RuleBook())
+
+
+def _all_rules(config_path):
+    from .config import Config, load_file
+    from .packs import load_rules
+
+    config = load_file(Path(config_path)) if config_path else Config()
+    return load_rules(config.rule_paths, dict(config.lexicons))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also list the rules from this config's rule-paths.")
+def rules(output_format, config_path):
+    """List every rule: name, code, default severity and summary."""
+    loaded = sorted(_all_rules(config_path).values(), key=lambda r: r.code)
+    if output_format == "json":
+        data = [{"name": r.name, "code": r.code, "severity": str(r.severity),
+                 "summary": r.summary, "guide_section": r.guide_section, "check": r.check}
+                for r in loaded]
+        click.echo(json.dumps(data, indent=2))
+        return
+    width = max(len(r.name) for r in loaded)
+    for rule in loaded:
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {str(rule.severity):<7}  {rule.summary}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also look in this config's rule-paths.")
+def explain(rule, config_path):
+    """Explain a rule (by name or code): why it exists, where in the guide, its options."""
+    from .explain import render
+    from .config import _did_you_mean
+
+    loaded = _all_rules(config_path)
+    found = loaded.get(rule) or next((r for r in loaded.values() if r.code == rule.upper()), None)
+    if found is None:
+        raise StratlintError(f"no rule called {rule!r}{_did_you_mean(rule, loaded)}")
+    click.echo(render(found))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,224 @@
+"""Find, read and validate configuration; decide which rules run and how."""
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from . import yamlsafe
+from .errors import StratlintError
+from .findings import Severity
+from .resources import validator
+
+CONFIG_NAMES = (".stratlint.yaml", "stratlint.yaml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+    rule_paths: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    lexicons: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    source: str | None = None   # the file it was read from, for messages
+    root: Path | None = None    # the folder that relative paths in it are relative to
+
+    def excludes(self, path: Path) -> bool:
+        """Whether a path matches one of the exclude globs."""
+        if not self.exclude:
+            return False
+        candidates = [path.name]
+        try:
+            rel = path.resolve().relative_to((self.root or Path.cwd()).resolve())
+            candidates.append(rel.as_posix())
+            candidates.extend(parent.as_posix() for parent in rel.parents if str(parent) != ".")
+        except ValueError:
+            candidates.append(path.as_posix())
+        for pattern in self.exclude:
+            pattern = pattern.rstrip("/")
+            for candidate in candidates:
+                if fnmatch.fnmatch(candidate, pattern) or PurePosixPath(candidate).match(pattern):
+                    return True
+        return False
+
+    def overridden(self, select=None, ignore=None, fail_on=None) -> "Config":
+        """Command-line options on top: --select replaces, --ignore adds."""
+        changes: dict[str, Any] = {}
+        if select:
+            changes["select"] = tuple(select)
+        if ignore:
+            changes["ignore"] = self.ignore + tuple(ignore)
+        if fail_on:
+            changes["fail_on"] = fail_on
+        return replace(self, **changes) if changes else self
+
+
+def _did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def validate(data: Any, where: str) -> None:
+    """Check config data against the schema; raise one clear line on the first problem."""
+    if not isinstance(data, dict):
+        raise StratlintError(f"{where}: configuration must be a mapping of keys to values")
+    errors = sorted(validator("config").iter_errors(data), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    error = errors[0]
+    path = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties":
+        allowed = error.schema.get("properties", {})
+        extra = [k for k in error.instance if k not in allowed]
+        key = extra[0] if extra else "?"
+        full = f"{path}.{key}" if path else key
+        raise StratlintError(f"{where}: unknown key {full!r}{_did_you_mean(key, allowed)}")
+    raise StratlintError(f"{where}: {path or 'top level'}: {error.message}")
+
+
+def from_mapping(data: Mapping[str, Any] | None, source: str | None = None,
+                 root: Path | None = None) -> Config:
+    """Build a Config from already-parsed data (a config file's contents, or API input)."""
+    data = dict(data or {})
+    where = source or "configuration"
+    validate(data, where)
+    base = root or Path.cwd()
+    return Config(
+        select=tuple(data.get("select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        rules=MappingProxyType({k: MappingProxyType(dict(v))
+                                for k, v in (data.get("rules") or {}).items()}),
+        rule_paths=tuple((base / p) for p in data.get("rule-paths", ())),
+        exclude=tuple(data.get("exclude", ())),
+        fail_on=data.get("fail-on", "warning"),
+        lexicons=MappingProxyType({k: tuple(v) for k, v in (data.get("lexicons") or {}).items()}),
+        source=source,
+        root=base,
+    )
+
+
+def _read_toml(path: Path) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise StratlintError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load_file(path: Path) -> Config:
+    """Read one config file (YAML, or pyproject.toml's [tool.stratlint])."""
+    if path.name == "pyproject.toml":
+        data = _read_toml(path).get("tool", {}).get("stratlint", {})
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise StratlintError(f"{path}: config file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StratlintError(f"{path}: cannot read config: {exc}") from None
+        try:
+            data = yamlsafe.load(text)
+        except yamlsafe.YamlError as exc:
+            raise StratlintError(f"{path}: invalid YAML at {exc}") from None
+        if data is None:
+            data = {}
+    return from_mapping(data, str(path), path.parent.resolve())
+
+
+def _pyproject_has_section(path: Path) -> bool:
+    try:
+        return "[tool.stratlint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+class ConfigFinder:
+    """Finds the nearest config for each checked file, walking up; caches per folder."""
+
+    def __init__(self, explicit: Config | None = None):
+        self.explicit = explicit
+        self._by_folder: dict[Path, Config] = {}
+        self._by_file: dict[Path, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        folder = (path if path.is_dir() else path.parent).resolve()
+        return self._for_folder(folder)
+
+    def _for_folder(self, folder: Path) -> Config:
+        if folder in self._by_folder:
+            return self._by_folder[folder]
+        found = self._config_in(folder)
+        if found is None:
+            parent = folder.parent
+            found = Config(root=folder) if parent == folder else self._for_folder(parent)
+        self._by_folder[folder] = found
+        return found
+
+    def _config_in(self, folder: Path) -> Config | None:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return self._load(candidate)
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and _pyproject_has_section(candidate):
+            return self._load(candidate)
+        return None
+
+    def _load(self, path: Path) -> Config:
+        if path not in self._by_file:
+            self._by_file[path] = load_file(path)
+        return self._by_file[path]
+
+
+def matches(token: str, rule) -> bool:
+    """A select/ignore token names a rule by name, by code, by code prefix, or 'all'."""
+    return token == "all" or token == rule.name or rule.code.startswith(token.upper())
+
+
+def check_tokens(tokens, rules: Mapping, where: str, key: str) -> None:
+    for token in tokens:
+        if not any(matches(token, rule) for rule in rules.values()):
+            hint = _did_you_mean(token, list(rules) + [r.code for r in rules.values()])
+            raise StratlintError(f"{where}: {key}: no rule matches {token!r}{hint}")
+
+
+def effective_rules(config: Config, rules: Mapping) -> list:
+    """The configured rules this config runs, each with its severity and options applied."""
+    where = config.source or "configuration"
+    check_tokens(config.select, rules, where, "select")
+    check_tokens(config.ignore, rules, where, "ignore")
+    for name in config.rules:
+        if name not in rules:
+            raise StratlintError(f"{where}: rules: unknown rule {name!r}"
+                                 f"{_did_you_mean(name, rules)}")
+    chosen = []
+    for rule in rules.values():
+        if config.select and not any(matches(t, rule) for t in config.select):
+            continue
+        if any(matches(t, rule) for t in config.ignore):
+            continue
+        settings = dict(config.rules.get(rule.name, {}))
+        severity = settings.pop("severity", None)
+        chosen.append(rule.configured(Severity.parse(severity) if severity else None,
+                                      settings, where))
+    return chosen
+
+
+def fail_threshold(fail_on: str) -> Severity | None:
+    if fail_on not in FAIL_ON:
+        raise StratlintError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    return None if fail_on == "never" else Severity.parse(fail_on)

@@ -1,0 +1,134 @@
+"""The Document every reader produces and every rule reads.
+
+A block's ``text`` has exactly the length of the source it came from: markup characters are
+blanked to spaces, so ``block.start + i`` is always the source offset of ``block.text[i]``.
+That single invariant is what lets every finding point back at a line and column.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+TABLE_CELL = "table_cell"
+FRONT_MATTER = "front_matter"
+
+PROSE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, TABLE_CELL})
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str
+    start: int
+    level: int = 0          # heading level, or list nesting depth
+    quoted: bool = False    # inside a block quote: someone else's words
+    row: int | None = None  # table row number (unique in the document) for table cells
+    header: bool = False    # a table header cell
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def title(self) -> str:
+        return " ".join(self.text.split())
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks up to the next heading of any level."""
+
+    heading: Block | None
+    blocks: tuple[Block, ...]
+    index: int
+
+    @property
+    def level(self) -> int:
+        return self.heading.level if self.heading else 0
+
+    @property
+    def title(self) -> str:
+        return self.heading.title if self.heading else ""
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment (where suppression directives live), with its 1-based line."""
+
+    line: int
+    text: str
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    format: str
+    blocks: tuple[Block, ...]
+    front_matter: dict | None = None
+    comments: tuple[Comment, ...] = ()
+    data: object = None     # parsed structured strategy, for YAML input
+    problems: tuple = field(default=())  # (line, column, message) the reader found but survived
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        pos = self.text.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = self.text.find("\n", pos + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        if not 1 <= line <= len(starts):
+            return ""
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1]:end]
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        sections: list[Section] = []
+        heading: Block | None = None
+        current: list[Block] = []
+        for block in self.blocks:
+            if block.kind == HEADING:
+                if heading is not None or current:
+                    sections.append(Section(heading, tuple(current), len(sections)))
+                heading, current = block, []
+            elif block.kind != FRONT_MATTER:
+                current.append(block)
+        if heading is not None or current:
+            sections.append(Section(heading, tuple(current), len(sections)))
+        return tuple(sections)
+
+    def subtree(self, section: Section) -> list[Block]:
+        """A section's blocks plus those of the sections nested below its heading."""
+        blocks = list(section.blocks)
+        for later in self.sections[section.index + 1:]:
+            if section.heading is None or later.level <= section.level:
+                break
+            blocks.append(later.heading)
+            blocks.extend(later.blocks)
+        return blocks
+
+    @cached_property
+    def title_block(self) -> Block | None:
+        for block in self.blocks:
+            if block.kind == HEADING:
+                return block
+        for block in self.blocks:
+            if block.kind != FRONT_MATTER:
+                return block
+        return None

@@ -1,0 +1,158 @@
+"""Run rules over documents: read, analyse, check, suppress, and stamp each finding."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import checks
+from .analysis import Analysis
+from .checks import Hit
+from .config import Config, effective_rules
+from .document import Document
+from .errors import ReadError
+from .findings import Finding
+from .packs import Rule, load_rules
+from .readers import read_path, read_text
+from .suppress import apply as apply_suppressions
+
+UNREADABLE = "unreadable-file"
+SCHEMA = "schema-violation"
+UNUSED_SUPPRESSION = "unused-suppression"
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    errors: list[str] = field(default_factory=list)   # internal problems: exit code 2
+    # The source line of each finding, so reporters can show it without re-reading files.
+    source_lines: dict[tuple[str, int], str] = field(default_factory=dict)
+
+
+class RuleBook:
+    """Loaded packs and each config's effective rules, computed once per run."""
+
+    def __init__(self):
+        self._packs: dict[tuple, dict[str, Rule]] = {}
+        self._effective: dict[int, tuple[Config, list[Rule]]] = {}
+
+    def all_rules(self, config: Config) -> dict[str, Rule]:
+        key = (config.rule_paths, tuple(sorted((k, tuple(v)) for k, v in config.lexicons.items())))
+        if key not in self._packs:
+            self._packs[key] = load_rules(config.rule_paths, dict(config.lexicons))
+        return self._packs[key]
+
+    def rules_for(self, config: Config) -> list[Rule]:
+        entry = self._effective.get(id(config))
+        if entry is None:
+            entry = (config, effective_rules(config, self.all_rules(config)))
+            self._effective[id(config)] = entry   # keeps config alive so its id stays unique
+        return entry[1]
+
+
+def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
+    line, column = document.position(hit.start)
+    end = max(hit.end, hit.start)
+    end_line, end_column = document.position(end)
+    excerpt = document.text[hit.start:end].split("\n")[0]
+    return Finding(
+        path=document.path, line=line, column=column, rule=rule.name, code=rule.code,
+        severity=rule.severity, message=rule.format_message(hit.args), end_line=end_line,
+        end_column=end_column, excerpt=excerpt, suggestion=hit.suggestion,
+    )
+
+
+def _engine_finding(rule: Rule | None, path: str, line: int, column: int, message: str,
+                    document: Document | None = None) -> Finding | None:
+    if rule is None:
+        return None
+    excerpt = document.line_text(line).strip() if document else ""
+    return Finding(path=path, line=line, column=column, rule=rule.name, code=rule.code,
+                   severity=rule.severity, message=message, end_line=line,
+                   end_column=column, excerpt=excerpt)
+
+
+def check_document(document: Document, rules: Sequence[Rule], report: Report,
+                   known: dict[str, str]) -> list[Finding]:
+    """All findings for one readable document, after inline suppressions."""
+    by_name = {rule.name: rule for rule in rules}
+    analysis = Analysis(document)
+    found: list[Finding] = []
+    for line, column, message in document.problems:
+        finding = _engine_finding(by_name.get(SCHEMA), document.path, line, column, message,
+                                  document)
+        if finding:
+            found.append(finding)
+    for rule in rules:
+        kind = checks.get(rule.check)
+        if kind.scope != "document":
+            continue
+        try:
+            for hit in kind.run(document, analysis, rule.options):
+                found.append(_finding(rule, document, hit))
+        except Exception as exc:  # a faulty (plugin) check must not stop the other files
+            report.errors.append(f"{document.path}: rule {rule.name} failed: "
+                                 f"{type(exc).__name__}: {exc}")
+    kept, problems = apply_suppressions(document, found, known, set(by_name))
+    unused = by_name.get(UNUSED_SUPPRESSION)
+    for directive, token, reason in problems:
+        if reason == "unknown":
+            message = f"'{directive.describe()}' names unknown rule '{token}'"
+        else:
+            message = f"'{directive.describe()}' silenced nothing; remove it"
+        finding = _engine_finding(unused, document.path, directive.line, 1, message, document)
+        if finding:
+            kept.append(finding)
+    return kept
+
+
+def _known_names(rules: Iterable[Rule]) -> dict[str, str]:
+    known = {}
+    for rule in rules:
+        known[rule.name] = rule.name
+        known[rule.code] = rule.name
+    return known
+
+
+def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
+                   book: RuleBook | None = None) -> Report:
+    """Check (document or read error, display path, config) triples; return one Report."""
+    book = book or RuleBook()
+    report = Report()
+    for source, display, config in sources:
+        report.files += 1
+        rules = book.rules_for(config)
+        if isinstance(source, ReadError):
+            unreadable = next((r for r in rules if r.name == UNREADABLE), None)
+            finding = _engine_finding(unreadable, display, 1, 1, f"cannot read: {source}")
+            if finding:
+                report.findings.append(finding)
+            continue
+        known = _known_names(book.all_rules(config).values())
+        findings = check_document(source, rules, report, known)
+        for finding in findings:
+            report.source_lines[(finding.path, finding.line)] = source.line_text(finding.line)
+        report.findings.extend(findings)
+    report.findings.sort()
+    return report
+
+
+def _guarded(read, *args) -> Document | ReadError:
+    """Any failure to read or parse becomes a ReadError: reported, never a traceback."""
+    try:
+        return read(*args)
+    except ReadError as exc:
+        return exc
+    except RecursionError:
+        return ReadError("structure nested too deeply to parse")
+    except Exception as exc:  # a parser bug on odd input must not stop the other files
+        return ReadError(f"could not parse ({type(exc).__name__}: {exc})")
+
+
+def read_source(path: Path, display: str) -> Document | ReadError:
+    return _guarded(read_path, path, display)
+
+
+def read_string(text: str, display: str) -> Document | ReadError:
+    return _guarded(read_text, text, display)

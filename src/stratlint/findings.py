@@ -1,0 +1,52 @@
+"""Severity and Finding: the values every other module passes around."""
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that a higher value is more serious."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One located problem, ordered by path, line, column, then rule."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    end_line: int
+    end_column: int
+    excerpt: str = ""
+    suggestion: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column,
+                self.message)
+
+    def __lt__(self, other: "Finding") -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["severity"] = str(self.severity)
+        return data

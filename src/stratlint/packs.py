@@ -1,0 +1,209 @@
+"""Load rule packs: validate each YAML file, resolve lexicons, check options, refuse clashes."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+from . import checks, yamlsafe
+from .errors import StratlintError
+from .findings import Severity
+from .resources import data_path, validator
+
+PACK_ENTRY_POINT_GROUP = "stratlint.packs"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    code: str
+    severity: Severity
+    summary: str
+    message: str
+    rationale: str
+    guide_section: str
+    check: str
+    options: Mapping[str, Any]
+    examples: Mapping[str, Any] = field(default_factory=dict)
+    option_docs: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def format_message(self, args: Mapping[str, Any]) -> str:
+        try:
+            return self.message.format_map(dict(args))
+        except (KeyError, IndexError, ValueError):
+            return self.message  # a template naming a value the check does not give
+
+    def configured(self, severity: Severity | None, overrides: Mapping[str, Any],
+                   where: str) -> "Rule":
+        """This rule with a config's severity and options, the options re-validated."""
+        options = self.options
+        if overrides:
+            merged = {**_thaw(self.options), **overrides}
+            options = _check_options(self.check, merged, f"{where}: rules.{self.name}")
+        return dataclasses.replace(self, severity=severity or self.severity, options=options)
+
+
+def _freeze(value):
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value):
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+def _key_path(parts: Iterable) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _check_options(check_name: str, options: dict, where: str) -> Mapping[str, Any]:
+    """Validate options against the check's schema, fill defaults, and freeze them."""
+    from jsonschema import Draft202012Validator
+
+    kind = checks.get(check_name)
+    errors = sorted(Draft202012Validator(dict(kind.options_schema)).iter_errors(options),
+                    key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        key = ".".join(str(p) for p in error.absolute_path)
+        detail = error.message
+        if error.validator == "additionalProperties":
+            allowed = sorted(kind.options_schema.get("properties", {}))
+            detail += f" (options of check {check_name!r}: {', '.join(allowed) or 'none'})"
+        raise StratlintError(f"{where}: options{'.' + key if key else ''}: {detail}")
+    defaults = {k: v["default"] for k, v in kind.options_schema.get("properties", {}).items()
+                if isinstance(v, dict) and "default" in v}
+    return _freeze({**defaults, **options})
+
+
+def _resolve_lexicons(value, lexicons: Mapping[str, list], where: str):
+    """Replace {lexicon: NAME} with the named list, inside lists too."""
+    if isinstance(value, dict):
+        if set(value) == {"lexicon"}:
+            name = value["lexicon"]
+            if name not in lexicons:
+                raise StratlintError(f"{where}: unknown lexicon {name!r}")
+            return list(lexicons[name])
+        return {k: _resolve_lexicons(v, lexicons, where) for k, v in value.items()}
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            resolved = _resolve_lexicons(item, lexicons, where)
+            out.extend(resolved if isinstance(item, dict) and set(item) == {"lexicon"}
+                       else [resolved])
+        return out
+    return value
+
+
+def read_pack_file(path: Path) -> dict:
+    """Parse and schema-check one pack file; raise StratlintError naming the file and key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StratlintError(f"{path}: cannot read rule pack: {exc}") from None
+    try:
+        data = yamlsafe.load(text)
+    except yamlsafe.YamlError as exc:
+        raise StratlintError(f"{path}: invalid YAML at {exc}") from None
+    errors = sorted(validator("rule").iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        raise StratlintError(f"{path}: {_key_path(error.absolute_path)}: {error.message}")
+    return data
+
+
+def pack_files(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        raise StratlintError(f"{folder}: rule path does not exist")
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def plugin_pack_folders() -> list[Path]:
+    """Folders named by installed `stratlint.packs` entry points."""
+    from importlib.metadata import entry_points
+
+    folders = []
+    for ep in entry_points(group=PACK_ENTRY_POINT_GROUP):
+        try:
+            target = ep.load()
+        except Exception as exc:
+            raise StratlintError(f"rule pack plugin {ep.name!r} could not be loaded: "
+                                 f"{type(exc).__name__}: {exc}") from None
+        if callable(target):
+            target = target()
+        if hasattr(target, "__file__"):
+            target = Path(target.__file__).parent
+        folders.append(Path(target))
+    return folders
+
+
+def builtin_pack_folder() -> Path:
+    return data_path("rules")
+
+
+def load_rules(extra_paths: Iterable[Path] = (), extra_lexicons: Mapping[str, list] | None = None,
+               include_plugins: bool = True) -> dict[str, Rule]:
+    """Every rule from the built-in pack, installed plugin packs and the given paths."""
+    folders = [builtin_pack_folder()]
+    if include_plugins:
+        folders += plugin_pack_folders()
+    folders += list(extra_paths)
+    files = [f for folder in folders for f in pack_files(Path(folder))]
+    raw = [(f, read_pack_file(f)) for f in files]
+
+    lexicons: dict[str, list] = {}
+    for _path, data in raw:
+        for name, words in (data.get("lexicons") or {}).items():
+            lexicons.setdefault(name, []).extend(words)
+    for name, words in (extra_lexicons or {}).items():
+        lexicons.setdefault(name, []).extend(words)
+
+    rules: dict[str, Rule] = {}
+    codes: dict[str, str] = {}
+    for path, data in raw:
+        for index, spec in enumerate(data.get("rules") or []):
+            where = f"{path}: rules[{index}] ({spec['name']})"
+            if spec["name"] in rules:
+                raise StratlintError(f"{where}: rule name {spec['name']!r} is already defined "
+                                     f"in {rules[spec['name']].source}")
+            if spec["code"] in codes:
+                raise StratlintError(f"{where}: code {spec['code']!r} is already used by "
+                                     f"{codes[spec['code']]}")
+            options = _resolve_lexicons(spec.get("options", {}), lexicons, where)
+            try:
+                checked = _check_options(spec["check"], options, where)
+            except StratlintError as exc:
+                if "unknown check" in str(exc):
+                    raise StratlintError(f"{where}: check: {exc}") from None
+                raise
+            rules[spec["name"]] = Rule(
+                name=spec["name"],
+                code=spec["code"],
+                severity=Severity.parse(spec["severity"]),
+                summary=spec["summary"],
+                message=spec["message"],
+                rationale=spec["rationale"],
+                guide_section=spec["guide-section"],
+                check=spec["check"],
+                options=checked,
+                examples=MappingProxyType(dict(spec.get("examples", {}))),
+                option_docs=MappingProxyType(dict(spec.get("option-docs", {}))),
+                source=str(path),
+            )
+            codes[spec["code"]] = spec["name"]
+    return rules

@@ -1,0 +1,73 @@
+"""Readers turn bytes on disk into a Document; one module per input format."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..document import Document
+from ..errors import ReadError
+
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+
+
+def format_for(path: str) -> str:
+    """The reader for a file name; unknown extensions are read as plain text."""
+    return FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse anything else."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"invalid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file (contains NUL bytes), not a text document")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start});"
+                        " save the file as UTF-8") from None
+
+
+def normalise_newlines(text: str) -> str:
+    # One character per line break keeps offsets, lines and columns simple everywhere else.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(text: str, path: str, fmt: str | None = None) -> Document:
+    """Build a Document from already-decoded text."""
+    fmt = fmt or format_for(path)
+    text = normalise_newlines(text.lstrip("\ufeff"))
+    if fmt == "markdown":
+        from .markdown import read
+    elif fmt == "yaml":
+        from .structured import read
+    else:
+        from .plaintext import read
+    return read(text, path)
+
+
+def read_path(path: Path, display: str | None = None) -> Document:
+    """Read a file from disk. Raises ReadError with a one-line reason."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+    return read_text(decode(data), display or str(path))

@@ -1,0 +1,131 @@
+"""Markdown reader: markdown-it-py finds the structure, the source keeps the positions."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import FRONT_MATTER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+from .common import find_comments, line_starts, parse_front_matter
+
+_WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def _mask_inline(source: str, region: tuple[int, int], children, cursor: int):
+    """Copy the visible text of an inline token back onto its source positions.
+
+    Returns (start, masked text, new cursor) or None when nothing was placed. Text that
+    markdown-it rewrote (entities, escapes) is placed word by word; what cannot be found is
+    left out rather than misplaced.
+    """
+    lo, hi = region
+    placed: list[tuple[int, str]] = []
+    for child in children:
+        if child.type not in ("text", "code_inline") or not child.content:
+            continue
+        content = child.content
+        pos = source.find(content, cursor, hi)
+        if pos != -1:
+            placed.append((pos, content))
+            cursor = pos + len(content)
+            continue
+        for word in _WORD.findall(content):
+            pos = source.find(word, cursor, hi)
+            if pos != -1:
+                placed.append((pos, word))
+                cursor = pos + len(word)
+    if not placed:
+        return None
+    start = placed[0][0]
+    end = placed[-1][0] + len(placed[-1][1])
+    chars = [" " if c != "\n" else "\n" for c in source[start:end]]
+    for pos, content in placed:
+        chars[pos - start:pos - start + len(content)] = content
+    return start, "".join(chars), cursor
+
+
+def read(text: str, path: str) -> Document:
+    tokens = _parser().parse(text)
+    starts = line_starts(text)
+
+    def region(token) -> tuple[int, int]:
+        first, last = token.map
+        end = starts[last] - 1 if last < len(starts) else len(text)
+        return starts[first], end
+
+    blocks: list[Block] = []
+    front_matter = None
+    problems: tuple = ()
+    code_lines: set[int] = set()
+    quote_depth = list_depth = 0
+    context: list[str] = []       # open container tags, innermost last
+    row_id = -1
+    row_cursor = 0
+    in_header = False
+
+    for token in tokens:
+        kind = token.type
+        if kind == "front_matter":
+            front_matter, problems = parse_front_matter(token.content, token.map[0] + 2)
+            lo, hi = region(token)
+            blocks.append(Block(FRONT_MATTER, text[lo:hi], lo))
+        elif kind in ("fence", "code_block"):
+            code_lines.update(range(*token.map))
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "thead_open":
+            in_header = True
+        elif kind == "thead_close":
+            in_header = False
+        elif kind == "tr_open":
+            row_id += 1
+            row_cursor = region(token)[0]
+        elif kind.endswith("_open") and kind in ("heading_open", "paragraph_open", "th_open",
+                                                 "td_open"):
+            context.append(token.tag)
+        elif kind in ("heading_close", "paragraph_close", "th_close", "td_close"):
+            context.pop()
+        elif kind == "inline" and token.map is not None and context:
+            tag = context[-1]
+            lo, hi = region(token)
+            in_cell = tag in ("th", "td")
+            cursor = row_cursor if in_cell else lo
+            masked = _mask_inline(text, (lo, hi), token.children or (), cursor)
+            if masked is None:
+                continue
+            start, block_text, cursor = masked
+            if in_cell:
+                row_cursor = cursor
+                blocks.append(Block(TABLE_CELL, block_text, start, quoted=quote_depth > 0,
+                                    row=row_id, header=in_header))
+            elif tag.startswith("h") and tag[1:].isdigit():
+                blocks.append(Block(HEADING, block_text, start, level=int(tag[1:]),
+                                    quoted=quote_depth > 0))
+            elif list_depth:
+                blocks.append(Block(LIST_ITEM, block_text, start, level=list_depth,
+                                    quoted=quote_depth > 0))
+            else:
+                blocks.append(Block(PARAGRAPH, block_text, start, quoted=quote_depth > 0))
+
+    return Document(
+        path=path,
+        text=text,
+        format="markdown",
+        blocks=tuple(blocks),
+        front_matter=front_matter,
+        comments=find_comments(text, code_lines),
+        problems=problems,
+    )

@@ -1,0 +1,49 @@
+"""Human-readable output: one line per finding, the source line, and a marker."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..findings import Severity
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def _marker(line: str, column: int, end_line: int, line_no: int, end_column: int) -> str:
+    width = (end_column - column) if end_line == line_no else len(line) - column + 1
+    prefix = "".join(c if c == "\t" else " " for c in line[:column - 1])
+    return prefix + "^" * max(1, width)
+
+
+def write(report, stream, options) -> None:
+    paint = (lambda code, text: f"{code}{text}{_RESET}") if options.color else (
+        lambda code, text: text)
+    for f in report.findings:
+        head = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
+        severity = paint(_COLORS[f.severity], f"[{f.severity}]")
+        stream.write(f"{head} {f.code} {f.rule} {severity} {f.message}\n")
+        if options.quiet:
+            continue
+        line = report.source_lines.get((f.path, f.line), "")
+        if line.strip():
+            stream.write(f"    {line}\n")
+            marker = _marker(line, f.column, f.end_line, f.line, f.end_column)
+            stream.write("    " + paint(_COLORS[f.severity], marker) + "\n")
+    if options.statistics and report.findings:
+        counts = Counter((f.code, f.rule) for f in report.findings)
+        stream.write("\n")
+        for (code, rule), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            stream.write(f"{count:5d}  {code} {rule}\n")
+    if options.quiet:
+        return
+    by_severity = Counter(f.severity for f in report.findings)
+    files_with = len({f.path for f in report.findings})
+    total = len(report.findings)
+    if total == 0:
+        stream.write(paint(_DIM, f"No problems found in {report.files} "
+                                 f"file{'s' if report.files != 1 else ''}.") + "\n")
+        return
+    parts = [f"{by_severity[s]} {s}{'s' if by_severity[s] != 1 else ''}"
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
+    stream.write(f"\nFound {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
+                 f"in {files_with} of {report.files} file{'s' if report.files != 1 else ''}.\n")
