@@ -73,11 +73,10 @@ def _engine_finding(rule: Rule | None, path: str, line: int, column: int, messag
                    end_column=column, excerpt=excerpt)
 
 
-def check_document(document: Document, rules: Sequence[Rule], report: Report,
-                   known: dict[str, str]) -> list[Finding]:
-    """All findings for one readable document, after inline suppressions."""
+def run_document_checks(document: Document, analysis: Analysis, rules: Sequence[Rule],
+                        report: Report) -> list[Finding]:
+    """Findings of the document-scope rules (and reader problems) for one document."""
     by_name = {rule.name: rule for rule in rules}
-    analysis = Analysis(document)
     found: list[Finding] = []
     for line, column, message in document.problems:
         finding = _engine_finding(by_name.get(SCHEMA), document.path, line, column, message,
@@ -94,6 +93,33 @@ def check_document(document: Document, rules: Sequence[Rule], report: Report,
         except Exception as exc:  # a faulty (plugin) check must not stop the other files
             report.errors.append(f"{document.path}: rule {rule.name} failed: "
                                  f"{type(exc).__name__}: {exc}")
+    return found
+
+
+def run_cross_document_checks(checked: list, report: Report) -> None:
+    """Run-scope rules see every document that has them switched on, at once."""
+    rule_names = {rule.name for _doc, _analysis, rules, _found in checked for rule in rules
+                  if checks.get(rule.check).scope == "run"}
+    for name in sorted(rule_names):
+        members = [(doc, analysis, next(r for r in rules if r.name == name), found)
+                   for doc, analysis, rules, found in checked if any(r.name == name for r in rules)]
+        first_rule = members[0][2]
+        by_path = {doc.path: (doc, rule, found) for doc, _analysis, rule, found in members}
+        try:
+            hits = list(checks.get(first_rule.check).run(
+                [(doc, analysis) for doc, analysis, _rule, _found in members], first_rule.options))
+        except Exception as exc:
+            report.errors.append(f"rule {name} failed: {type(exc).__name__}: {exc}")
+            continue
+        for path, hit in hits:
+            doc, rule, found = by_path[path]
+            found.append(_finding(rule, doc, hit))
+
+
+def finish_document(document: Document, found: list[Finding], rules: Sequence[Rule],
+                    known: dict[str, str]) -> list[Finding]:
+    """Apply inline suppressions and report the ones that are unknown or unused."""
+    by_name = {rule.name: rule for rule in rules}
     kept, problems = apply_suppressions(document, found, known, set(by_name))
     unused = by_name.get(UNUSED_SUPPRESSION)
     for directive, token, reason in problems:
@@ -120,6 +146,7 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
     """Check (document or read error, display path, config) triples; return one Report."""
     book = book or RuleBook()
     report = Report()
+    checked = []   # (document, analysis, rules, findings) for the cross-document pass
     for source, display, config in sources:
         report.files += 1
         rules = book.rules_for(config)
@@ -129,11 +156,16 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
             if finding:
                 report.findings.append(finding)
             continue
+        analysis = Analysis(source)
+        found = run_document_checks(source, analysis, rules, report)
+        checked.append((source, analysis, rules, found, config))
+    run_cross_document_checks([item[:4] for item in checked], report)
+    for document, _analysis, rules, found, config in checked:
         known = _known_names(book.all_rules(config).values())
-        findings = check_document(source, rules, report, known)
-        for finding in findings:
-            report.source_lines[(finding.path, finding.line)] = source.line_text(finding.line)
-        report.findings.extend(findings)
+        kept = finish_document(document, found, rules, known)
+        for finding in kept:
+            report.source_lines[(finding.path, finding.line)] = document.line_text(finding.line)
+        report.findings.extend(kept)
     report.findings.sort()
     return report
 

@@ -6,7 +6,7 @@ import re
 from functools import cached_property
 
 from ..document import HEADING, PROSE_KINDS, Block, Document
-from . import negation, quotes, sentences
+from . import commitments, negation, periods, quotes, sentences
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
 
@@ -49,6 +49,69 @@ class Analysis:
         for block in self.prose_blocks:
             result.extend(sentences.split(block))
         return tuple(result)
+
+    @cached_property
+    def _sentences_by_block(self) -> dict[int, list[sentences.Sentence]]:
+        grouped: dict[int, list[sentences.Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.block.start, []).append(sentence)
+        return grouped
+
+    def sentences_in(self, block: Block) -> list[sentences.Sentence]:
+        return self._sentences_by_block.get(block.start, [])
+
+    @cached_property
+    def commitments(self) -> list[commitments.Commitment]:
+        return commitments.find(self.document, self)
+
+    @cached_property
+    def period(self) -> periods.Period | None:
+        """The span the strategy covers, where it says so."""
+        doc = self.document
+        meta = doc.front_matter if isinstance(doc.front_matter, dict) else (
+            doc.data if isinstance(doc.data, dict) else {})
+        for key in ("period", "title", "horizon"):
+            value = meta.get(key)
+            if isinstance(value, dict) and isinstance(value.get("start"), int) \
+                    and isinstance(value.get("end"), int):
+                value = f"{value['start']} to {value['end']}"
+            if isinstance(value, (str, int)):
+                text = str(value)
+                at = max(doc.text.find(text), 0)
+                found = periods.find_in(text, at, "front matter", own_only=False)
+                if found:
+                    return found
+        title = doc.title_block
+        if title is not None and title.kind == HEADING:
+            found = periods.find_in(title.text, title.start, "title", own_only=False)
+            if found:
+                return found
+        for block in self.text_blocks:
+            if block.quoted:
+                continue
+            found = periods.find_in(block.text, block.start, "text", own_only=True)
+            if found and not self.in_quote(found.start, found.end):
+                return found
+        year = self.document_year
+        for block in self.prose_blocks:
+            if block.quoted:
+                continue
+            found = periods.by_year_period(block.text, block.start, year)
+            if found and not self.in_quote(found.start, found.end):
+                return found
+        return None
+
+    @cached_property
+    def document_year(self) -> int | None:
+        doc = self.document
+        meta = doc.front_matter if isinstance(doc.front_matter, dict) else {}
+        for key in ("date", "published", "year"):
+            value = str(meta.get(key, ""))
+            match = re.search(r"\b(?:19|20)\d\d\b", value)
+            if match:
+                return int(match.group(0))
+        head = doc.text[:3000]
+        return periods.document_year(head)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

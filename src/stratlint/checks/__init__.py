@@ -42,6 +42,12 @@ BUILTIN = {
     "required": "stratlint.checks.required",
     "metric": "stratlint.checks.metric",
     "builtin": "stratlint.checks.builtin",
+    "commitments": "stratlint.checks.commitments",
+    "horizon": "stratlint.checks.horizon",
+    "balance": "stratlint.checks.balance",
+    "mission": "stratlint.checks.mission",
+    "acronyms": "stratlint.checks.acronyms",
+    "similarity": "stratlint.checks.similarity",
 }
 
 _loaded: dict[str, CheckKind] = {}

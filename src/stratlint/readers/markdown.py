@@ -18,6 +18,34 @@ def _parser():
     return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 
 
+def _skip_link_tail(source: str, pos: int, hi: int) -> int:
+    """From inside a link's text, the offset just after its `](destination)` or `][label]`."""
+    close = source.find("]", pos, hi)
+    if close == -1:
+        return pos
+    end = close + 1
+    opener = source[end:end + 1]
+    if opener == "[":
+        label_end = source.find("]", end, hi)
+        return label_end + 1 if label_end != -1 else end
+    if opener != "(":
+        return end
+    depth, index = 0, end
+    while index < hi:
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return end
+
+
 def _mask_inline(source: str, region: tuple[int, int], children, cursor: int):
     """Copy the visible text of an inline token back onto its source positions.
 
@@ -28,6 +56,19 @@ def _mask_inline(source: str, region: tuple[int, int], children, cursor: int):
     lo, hi = region
     placed: list[tuple[int, str]] = []
     for child in children:
+        # Step over link destinations, images and raw HTML, so that a word of the prose is
+        # never placed on the same word inside a URL or tag that precedes it.
+        if child.type == "html_inline":
+            pos = source.find(child.content, cursor, hi)
+            cursor = pos + len(child.content) if pos != -1 else cursor
+            continue
+        if child.type == "image":
+            pos = source.find("![", cursor, hi)
+            cursor = _skip_link_tail(source, pos + 2, hi) if pos != -1 else cursor
+            continue
+        if child.type == "link_close" and child.markup != "autolink":
+            cursor = _skip_link_tail(source, cursor, hi)
+            continue
         if child.type not in ("text", "code_inline") or not child.content:
             continue
         content = child.content

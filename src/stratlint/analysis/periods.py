@@ -1,0 +1,90 @@
+"""The period a strategy covers, from front matter, its title or its own words."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "twelve": 12}
+
+# "2021-2025", "2021 to 2025", "2021/22 to 2025/26", "2021-25", "2023/24 - 2026/27"
+_RANGE = re.compile(
+    r"\b((?:19|20)\d\d)(/\d\d)?\s*(?:-|\u2013|\u2014|to|until|through)\s*((?:19|20)?\d\d)(/\d\d)?\b")
+_LENGTH = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+    r"[\s-]+years?\b", re.IGNORECASE)
+_DECADE = re.compile(r"\b(?:next|coming|a) decade\b", re.IGNORECASE)
+_BY_YEAR = re.compile(r"\bby ((?:19|20)\d\d)\b", re.IGNORECASE)
+# Words showing that a sentence talks about this document's own span.
+_OWN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:strategy|plan|roadmap|framework|"
+                  r"programme|vision)\b|\bover the (?:next|coming)\b|\b(?:strategy|plan) "
+                  r"(?:covers|runs|spans|sets out)\b", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:published|approved|updated|date[d]?|issued)\b[^.\n]{0,20}?"
+                    r"\b((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Period:
+    years: int
+    start: int          # offset of the evidence in the document
+    end: int
+    evidence: str
+    source: str         # front matter, title, text
+
+
+def _range_years(match: re.Match) -> int | None:
+    first = int(match.group(1))
+    last_text = match.group(3)
+    last = int(last_text) if len(last_text) == 4 else (first // 100) * 100 + int(last_text)
+    if last < first or last - first > 50:
+        return None
+    fiscal = bool(match.group(2) or match.group(4))
+    return last - first + (1 if fiscal else 0)
+
+
+def _length_years(match: re.Match) -> int | None:
+    word = match.group(1).lower()
+    value = _NUMBERS.get(word) if not word.isdigit() else int(word)
+    return value
+
+
+def find_in(text: str, offset: int, source: str, own_only: bool) -> Period | None:
+    """The first period stated in text; with own_only, only in sentences about this plan."""
+    for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        chunk = sentence.group(0)
+        if own_only and not _OWN.search(chunk):
+            continue
+        for regex, measure in ((_RANGE, _range_years), (_LENGTH, _length_years)):
+            match = regex.search(chunk)
+            if match:
+                years = measure(match)
+                if years:
+                    start = offset + sentence.start() + match.start()
+                    return Period(years, start, start + len(match.group(0)), match.group(0),
+                                  source)
+        decade = _DECADE.search(chunk)
+        if decade:
+            start = offset + sentence.start() + decade.start()
+            return Period(10, start, start + len(decade.group(0)), decade.group(0), source)
+    return None
+
+
+def document_year(text: str) -> int | None:
+    match = _DATED.search(text)
+    return int(match.group(1)) if match else None
+
+
+def by_year_period(text: str, offset: int, base_year: int | None) -> Period | None:
+    """'by 2035' in a sentence about this plan, measured from the document's own year."""
+    if base_year is None:
+        return None
+    for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        chunk = sentence.group(0)
+        if not _OWN.search(chunk):
+            continue
+        match = _BY_YEAR.search(chunk)
+        if match and int(match.group(1)) > base_year:
+            start = offset + sentence.start() + match.start()
+            return Period(int(match.group(1)) - base_year, start, start + len(match.group(0)),
+                          match.group(0), "text")
+    return None

@@ -1,0 +1,70 @@
+"""acronyms: abbreviations used without being spelled out first or listed in a glossary."""
+from __future__ import annotations
+
+import re
+
+from ..document import HEADING
+from . import CheckKind, Hit
+
+OPTIONS = {
+    "known": {"type": "array", "items": {"type": "string"}, "default": [],
+              "description": "acronyms every reader knows (extend the known-acronyms lexicon)"},
+    "glossary-headings": {"type": "array", "items": {"type": "string"},
+                          "default": ["glossary", "abbreviations", "acronyms", "terms we use"]},
+    "min-length": {"type": "integer", "minimum": 2, "default": 2},
+}
+
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9])s?(?![\w-])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _defined(text: str) -> set[str]:
+    """Acronyms defined in the text: 'Long Form (LF)' or 'LF (Long Form)'."""
+    defined = set()
+    for match in re.finditer(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])s?\s*\)", text):
+        defined.add(match.group(1))
+    for match in re.finditer(r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*\(\s*[A-Za-z][a-z]", text):
+        defined.add(match.group(1))
+    for match in re.finditer(r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*(?:[-\u2013\u2014:]|stands for|means)\s+[A-Z]?[a-z]", text):
+        defined.add(match.group(1))
+    return defined
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def run(document, analysis, options):
+    known = {k.upper() for k in options.get("known", ())}
+    min_length = options.get("min-length", 2)
+    glossary = re.compile("|".join(re.escape(h) for h in options.get("glossary-headings", ()))
+                          or r"(?!)", re.IGNORECASE)
+    glossary_text = []
+    for section in document.sections:
+        if section.heading is not None and glossary.search(section.title):
+            glossary_text.extend(b.text for b in document.subtree(section))
+    defined = _defined(" ".join(glossary_text))
+    # Definitions count from where they appear; an acronym used before it is defined is
+    # reported at that first use.
+    reported: set[str] = set()
+    for block in analysis.text_blocks:
+        if block.quoted or (block.kind == HEADING and _mostly_capitals(block.text)):
+            continue
+        if _mostly_capitals(block.text):
+            continue
+        defined |= _defined(block.text) if block.kind != HEADING else set()
+        for match in _ACRONYM.finditer(block.text):
+            word = match.group(1)
+            if (len(word) < min_length or word in known or word in defined or word in reported
+                    or _ROMAN.match(word) or word.isdigit()):
+                continue
+            start, end = block.start + match.start(1), block.start + match.end(1)
+            if analysis.in_quote(start, end):
+                continue
+            reported.add(word)
+            yield Hit(start, end, {"match": word})
+
+
+KIND = CheckKind("acronyms", run, {"type": "object", "properties": OPTIONS,
+                                   "additionalProperties": False})

@@ -1,0 +1,68 @@
+"""commitments: count the strategy's commitments and test each for the parts of a good one."""
+from __future__ import annotations
+
+from ..analysis.terms import compile_phrases
+from . import CheckKind, Hit
+
+OPTIONS = {
+    "aspect": {"enum": ["count", "measure", "date", "owner", "solution", "priorities"],
+               "description": "count: too many commitments; measure/date/owner: a commitment "
+                              "lacks that part; solution: it names a product or technology; "
+                              "priorities: many commitments and no sign of choosing"},
+    "max-commitments": {"type": "integer", "minimum": 1, "default": 12},
+    "min-commitments": {"type": "integer", "minimum": 1, "default": 10,
+                        "description": "for aspect priorities: how many make a long list"},
+    "solution-terms": {"type": "array", "items": {"type": "string"}, "default": [],
+                       "description": "products and technologies a commitment should not name"},
+    "priority-phrases": {"type": "array", "items": {"type": "string"}, "default": [],
+                         "description": "words that show the list has been prioritised"},
+}
+
+_MISSING = {"measure": "has_measure", "date": "has_date", "owner": "has_owner"}
+
+
+def run(document, analysis, options):
+    aspect = options["aspect"]
+    found = analysis.commitments
+    if aspect == "count":
+        limit = options.get("max-commitments", 12)
+        if len(found) > limit:
+            yield _whole(document, analysis, found, {"count": len(found), "limit": limit})
+        return
+    if aspect == "priorities":
+        if len(found) >= options.get("min-commitments", 10):
+            phrases = compile_phrases(tuple(options.get("priority-phrases", ())))
+            if phrases is None or not any(phrases.search(b.text) for b in analysis.text_blocks
+                                          if not b.quoted):
+                yield _whole(document, analysis, found, {"count": len(found)})
+        return
+    if aspect == "solution":
+        terms = compile_phrases(tuple(options.get("solution-terms", ())), True)
+        if terms is None:
+            return
+        for commitment in found:
+            match = terms.search(document.text, commitment.start, commitment.end)
+            if match:
+                yield Hit(match.start(), match.end(),
+                          {"match": match.group(0), "commitment": commitment.summary})
+        return
+    attribute = _MISSING[aspect]
+    for commitment in found:
+        if not getattr(commitment, attribute):
+            yield Hit(commitment.start, commitment.end, {"commitment": commitment.summary,
+                                                         "match": commitment.summary})
+
+
+def _whole(document, analysis, found, args) -> Hit:
+    """Point at the commitments section's heading when there is one, else the title."""
+    section = found[0].section if found else ""
+    for candidate in document.sections:
+        if section and candidate.title == section and candidate.heading is not None:
+            heading = candidate.heading
+            return Hit(heading.start, heading.end, args)
+    start, end = analysis.title_span
+    return Hit(start, end, args)
+
+
+KIND = CheckKind("commitments", run, {"type": "object", "properties": OPTIONS,
+                                      "additionalProperties": False, "required": ["aspect"]})

@@ -1,0 +1,75 @@
+"""mission: a succinct mission or vision statement exists and is short enough to remember."""
+from __future__ import annotations
+
+import re
+
+from ..document import HEADING, PARAGRAPH, LIST_ITEM
+from . import CheckKind, Hit
+
+OPTIONS = {
+    "headings": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+    "max-words": {"type": "integer", "minimum": 5, "default": 35,
+                  "description": "the longest mission people can remember and repeat"},
+    "fields": {"type": "array", "items": {"type": "string"}, "default": ["mission"]},
+}
+
+_STATED = re.compile(r"\b(?:our|the)\s+(?:digital\s+)?(?:mission|vision|ambition|purpose|aim)"
+                     r"\s+(?:is|will be)\b\s*:?\s*", re.IGNORECASE)
+
+
+def _statement(document, analysis, headings):
+    """(start, end, text) of the mission statement, or None."""
+    for section in document.sections:
+        heading = section.heading
+        if heading is None or heading.quoted or not headings.search(heading.title):
+            continue
+        for block in section.blocks:
+            if block.kind in (PARAGRAPH, LIST_ITEM) and not block.quoted:
+                sentences = analysis.sentences_in(block)
+                if sentences:
+                    first = sentences[0]
+                    return first.start, first.end, first.text
+        # A heading that is itself the statement ("Mission: every patient ...").
+        if ":" in heading.title and len(heading.title.split(":", 1)[1].split()) >= 4:
+            return heading.start, heading.end, heading.title.split(":", 1)[1]
+    for sentence in analysis.sentences:
+        if sentence.block.quoted:
+            continue
+        match = _STATED.search(sentence.text)
+        if match and not analysis.in_quote(sentence.start, sentence.end):
+            return sentence.start + match.end(), sentence.end, sentence.text[match.end():]
+    return None
+
+
+def run(document, analysis, options):
+    from ..analysis.terms import compile_phrases
+
+    for source in (document.front_matter, document.data):
+        if isinstance(source, dict):
+            for field in options.get("fields", ()):
+                value = source.get(field)
+                if isinstance(value, str) and value.strip():
+                    words = len(value.split())
+                    if words > options.get("max-words", 35):
+                        at = max(document.text.find(value[:40]), 0)
+                        yield Hit(at, at + len(value[:40]), {"words": words,
+                                  "limit": options.get("max-words", 35),
+                                  "problem": f"the mission is {words} words long"})
+                    return
+    headings = compile_phrases(tuple(options["headings"]))
+    found = _statement(document, analysis, headings)
+    limit = options.get("max-words", 35)
+    if found is None:
+        if analysis.text_blocks:
+            start, end = analysis.title_span
+            yield Hit(start, end, {"problem": "no mission or vision statement", "limit": limit})
+        return
+    start, end, text = found
+    words = len(analysis.words(text))
+    if words > limit:
+        yield Hit(start, end, {"problem": f"the mission is {words} words long", "words": words,
+                               "limit": limit})
+
+
+KIND = CheckKind("mission", run, {"type": "object", "properties": OPTIONS,
+                                  "additionalProperties": False, "required": ["headings"]})

@@ -1,0 +1,78 @@
+"""similarity: stock phrases in one document, and passages shared between documents of a run.
+
+This is a run-scope check: it sees every document checked together, so an assurance team
+checking many organisations' strategies at once learns which ones share text.
+"""
+from __future__ import annotations
+
+import re
+
+from . import CheckKind, Hit
+from .occurrence import OPTIONS as OCCURRENCE_OPTIONS, run as run_occurrence
+from .matching import phrase_schema
+
+OPTIONS = {
+    **{k: v for k, v in OCCURRENCE_OPTIONS.items() if k in ("max",)},
+    "shingle-words": {"type": "integer", "minimum": 4, "default": 8,
+                      "description": "length of the word runs compared between documents"},
+    "min-shared-words": {"type": "integer", "minimum": 5, "default": 40,
+                         "description": "how many words of shared text make a finding"},
+}
+
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _shingles(document, analysis, size: int) -> dict[tuple, tuple[int, int]]:
+    """Every run of `size` words in the document's own prose, mapped to its span."""
+    runs: dict[tuple, tuple[int, int]] = {}
+    for block in analysis.prose_blocks:
+        if block.quoted:
+            continue
+        words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(block.text.lower())]
+        for i in range(len(words) - size + 1):
+            key = tuple(w for w, _, _ in words[i:i + size])
+            runs.setdefault(key, (block.start + words[i][1], block.start + words[i + size - 1][2]))
+    return runs
+
+
+def _shared_spans(mine: dict, theirs: set, size: int) -> list[tuple[int, int, int]]:
+    """Merge overlapping shared runs into (start, end, words) passages."""
+    spans = sorted(span for key, span in mine.items() if key in theirs)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2] += 1
+        else:
+            merged.append([start, end, size])
+    return [(s, e, w) for s, e, w in merged]
+
+
+def run(items, options):
+    """items: list of (document, analysis). Yields (path, Hit)."""
+    phrase_options = {k: v for k, v in options.items()
+                      if k not in ("shingle-words", "min-shared-words")}
+    for document, analysis in items:
+        for hit in run_occurrence(document, analysis, phrase_options):
+            detail = f"stock phrase '{hit.args['match']}' (one of {hit.args['count']} here)"
+            yield document.path, Hit(hit.start, hit.end, {**hit.args, "detail": detail})
+    size = options.get("shingle-words", 8)
+    least = options.get("min-shared-words", 40)
+    if len(items) < 2:
+        return
+    shingles = [_shingles(doc, analysis, size) for doc, analysis in items]
+    for i, (document, _analysis) in enumerate(items):
+        for j, (other, _other_analysis) in enumerate(items):
+            if i == j or other.path == document.path:
+                continue
+            for start, end, words in _shared_spans(shingles[i], set(shingles[j]), size):
+                if words >= least:
+                    detail = f"about {words} words are the same as in {other.path}"
+                    yield document.path, Hit(start, end, {
+                        "detail": detail, "other": other.path, "words": words,
+                        "match": document.text[start:end][:60]})
+
+
+KIND = CheckKind("similarity", run, {
+    **phrase_schema(OPTIONS),
+}, scope="run")
