@@ -27,6 +27,7 @@ class Block:
     level: int = 0          # heading level, or list nesting depth
     quoted: bool = False    # inside a block quote: someone else's words
     row: int | None = None  # table row number (unique in the document) for table cells
+    col: int | None = None  # table column number (0-based) for table cells
     header: bool = False    # a table header cell
 
     @property

@@ -16,7 +16,7 @@ from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Documen
 SECTION_HEADING = re.compile(
     r"\b(?:commitments?|actions?|deliverables?|roadmap|what we will (?:do|deliver)|"
     r"what we'll (?:do|deliver)|delivery plan|our plan|action plan|next steps|"
-    r"we will|key milestones|milestones)\b", re.IGNORECASE)
+    r"key milestones|milestones)\b", re.IGNORECASE)
 NOT_SECTION = re.compile(r"\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b", re.IGNORECASE)
 
 PROMISE = re.compile(
@@ -24,17 +24,34 @@ PROMISE = re.compile(
     r"we commit to|we are committed to|we have committed to|our commitment is|we pledge to|"
     r"we promise to)\b(?!\s+(?:not|never)\b)", re.IGNORECASE)
 LEAD_IN = re.compile(r":\s*$")
+# "It explains what we will do" describes the document; it promises nothing itself.
+EMBEDDED = re.compile(r"\b(?:what|how|where|why|whether|which|when)\s+$", re.IGNORECASE)
+# "This strategy contains 14 actions": a stated count, for text that lists them elsewhere.
+STATED_COUNT = re.compile(r"\b(?:contains|sets out|makes|has|includes|lists)\s+(\d{1,3})\s+"
+                          r"(?:\w+\s+)?(?:actions|commitments|deliverables|pledges)\b",
+                          re.IGNORECASE)
 
-MEASURE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)|\b(?:halve|halving|double|doubling|treble|zero)\b|"
-    r"\bfrom\s+[\d£]|\bat least\s+[\d\w]|\b(?:fewer|more|less) than\s+[\d£]|\b\d[\d,.]*\s*(?:minutes|hours|days|weeks)\b|"
-    r"\b(?:target|measured by|measure:|kpi)\b|\b(?:every|all)\s+(?:ward|wards|school|schools|"
-    r"patient|patients|resident|residents|team|teams|site|sites|service|services|practice|practices)\b|"
-    r"\b(?:increase|reduce|cut|raise|lower|improve)\w*\b[^.;]{0,60}?\b(?:by|to)\s+(?:[\d£]|half|a (?:third|quarter|fifth))|"
-    r"\b\d[\d,]*\s+(?:more|fewer|additional|extra)\b|\b(?:a|one)\s+(?:third|quarter|fifth|half)\b|"
-    r"\b(?:£\s?\d|\d[\d,]*\s+(?:patients|people|residents|staff|students|users|appointments|calls|"
-    r"referrals|requests|visits|transactions|contacts|hours|days))",
-    re.IGNORECASE)
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+           r"november|december)")
+_PEOPLE = (r"(?:patients|people|residents|staff|students|users|appointments|calls|referrals|"
+           r"requests|visits|transactions|contacts|hours|days|weeks|minutes|systems|services|"
+           r"wards|sites|teams|schools|homes|carers|applications|forms|beds|practices)")
+# Signs that a commitment can be checked: numbers that are not years or days of a month,
+# percentages, money, "from X to Y", "halve", "every ward", an explicit measure or target.
+MEASURE = re.compile("|".join([
+    r"(?<![\w/£])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/])(?!\s*(?:st|nd|rd|th)?\s+" + _MONTHS + r")",
+    r"%|\bper\s?cent\b|\bpercent\b|£\s?\d",
+    r"\b(?:halve|halving|halved|double|doubling|treble|zero|twice)\b",
+    r"\bone in (?:two|three|four|five|six|seven|eight|nine|ten|twenty|\d+)\b",
+    r"\b(?:a|one)\s+(?:third|quarter|fifth|half)\b",
+    r"\b(?:measure|measured by|target|kpi|indicator)\b\s*:?",
+    r"\b(?:every|all|each|no)\s+(?:of\s+)?(?:our\s+|the\s+)?\w{3,}",
+    r"\bby half\b|\bhalf of\b",
+    r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*)\b[^.;]{0,40}?"
+    r"\bto\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)",
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\s+"
+    r"(?:\w+\s+)?" + _PEOPLE + r"\b",
+]), re.IGNORECASE)
 DATE = re.compile(
     r"\b(?:by|before|from|in|during|until|end of|within|for|Q[1-4]|autumn|spring|summer|winter|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -46,7 +63,9 @@ DATE = re.compile(
     r"\bwithin\s+(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:weeks|months|years?)\b|"
     r"\b(?:this|next|the coming)\s+(?:financial\s+)?(?:year|quarter|month)\b|"
     r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|quarter|month)\b|"
-    r"\b(?:in|by|during)\s+year\s+(?:one|two|three|1|2|3)\b|\b(?:first|second)\s+(?:year|quarter)\b",
+    r"\b(?:in|by|during)\s+year\s+(?:one|two|three|1|2|3)\b|\b(?:first|second)\s+(?:year|quarter)\b|"
+    r"\b(?:each|every)\s+(?:year|quarter|month|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b",
     re.IGNORECASE)
 OWNER = re.compile(
     r"\b(?:owner|owned by|led by|lead(?:s|ing)? (?:on|by)|accountable|responsible|sponsored by|"
@@ -92,36 +111,47 @@ def _parts(text: str, context: str) -> tuple[bool, bool, bool]:
 
 
 def _table_commitments(blocks: list[Block], section: str, context: str) -> list[Commitment]:
-    header: dict[int, str] = {}
+    """One commitment per body row; a part counts when its column's cell really holds it."""
+    titles: dict[int, str] = {}
     rows: dict[int, list[Block]] = {}
     for block in blocks:
         if block.kind != TABLE_CELL:
             continue
         if block.header:
-            header.setdefault(block.row, "")
-            header[block.row] += "\t" + block.title
+            titles[block.col] = block.title
         else:
             rows.setdefault(block.row, []).append(block)
-    titles: list[str] = []
-    for row_header in header.values():
-        titles = row_header.strip("\t").split("\t")
     found = []
     for cells in rows.values():
         text = " | ".join(c.title for c in cells)
         measure, date, owner = _parts(text, context)
-        for index, cell in enumerate(cells):
-            title = titles[index] if index < len(titles) else ""
-            filled = bool(cell.title.strip(" -\u2013"))
-            if filled and COLUMN_PARTS["measure"].search(title):
-                measure = True
-            if filled and COLUMN_PARTS["date"].search(title) and (
-                    DATE.search(cell.title) or re.search(r"\d", cell.title)):
-                date = True
-            if filled and COLUMN_PARTS["owner"].search(title):
-                owner = True
-        first, last = cells[0], cells[-1]
-        found.append(Commitment(first.start, last.end, text, measure, date, owner, section))
+        by_role = {role: [c for c in cells if regex.search(titles.get(c.col, ""))]
+                   for role, regex in COLUMN_PARTS.items()}
+        if by_role["measure"]:
+            measure = any(MEASURE.search(c.title) for c in by_role["measure"])
+        if by_role["date"]:
+            date = date or any(DATE.search(c.title) or re.search(r"\d", c.title)
+                               for c in by_role["date"])
+        if by_role["owner"]:
+            owner = owner or any(c.title.strip(" -\u2013.") for c in by_role["owner"])
+        found.append(Commitment(cells[0].start, cells[-1].end, text, measure, date, owner,
+                                section))
     return found
+
+
+def promise_in(text: str) -> re.Match | None:
+    """The first real promise in a sentence, skipping embedded ones ("how we will")."""
+    for match in PROMISE.finditer(text):
+        if not EMBEDDED.search(text[:match.start()]):
+            return match
+    return None
+
+
+def stated_count(analysis) -> int:
+    """The largest number of actions or commitments the text says it contains."""
+    counts = [int(m.group(1)) for b in analysis.prose_blocks if not b.quoted
+              for m in STATED_COUNT.finditer(b.text)]
+    return max(counts, default=0)
 
 
 def find(document: Document, analysis) -> list[Commitment]:
@@ -147,15 +177,29 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
             seen.add(block.start)
             if block.kind == PARAGRAPH:
                 lead = block.title if LEAD_IN.search(block.title) else ""
-                for sentence in analysis.sentences_in(block):
-                    if PROMISE.search(sentence.text) and not LEAD_IN.search(sentence.text):
-                        found.append(_commitment(sentence.start, sentence.end, sentence.text,
-                                                 context, section.title))
+                found.extend(_paragraph_commitments(analysis, block, context, section.title))
             elif block.kind == LIST_ITEM and block.level == top_level:
                 found.append(_commitment(block.start, block.end, block.title,
                                          f"{context} {lead}", section.title))
         found.extend(_table_commitments(blocks, section.title, context))
     found.sort(key=lambda c: c.start)
+    return found
+
+
+def _paragraph_commitments(analysis, block, context, section) -> list[Commitment]:
+    """Each promise sentence, with the sentences after it that add detail ("Owner: ...")."""
+    found = []
+    current = None
+    for sentence in analysis.sentences_in(block):
+        if promise_in(sentence.text) and not LEAD_IN.search(sentence.text):
+            if current:
+                found.append(_commitment(*current, context, section))
+            current = [sentence.start, sentence.end, sentence.text]
+        elif current:
+            current[1] = sentence.end
+            current[2] += " " + sentence.text
+    if current:
+        found.append(_commitment(*current, context, section))
     return found
 
 
@@ -180,7 +224,7 @@ def _from_prose(document, analysis) -> list[Commitment]:
         if block.kind == TABLE_CELL:
             continue
         for sentence in analysis.sentences_in(block):
-            match = PROMISE.search(sentence.text)
+            match = promise_in(sentence.text)
             if not match or analysis.in_quote(sentence.start + match.start(),
                                               sentence.start + match.end()):
                 continue

@@ -6,7 +6,7 @@ import re
 # Cues in the same clause before a term: "we will not adopt X", "rather than X", "before we
 # consider X", "no plans for X", "resist the pull of X".
 _BEFORE = re.compile(
-    r"\b(?:not|no|never|neither|nor|won'?t|n't|rather than|instead of|before (?:we|you|it) "
+    r"\b(?:not|no|never|neither|nor|\w+n['\u2019]t|rather than|instead of|before (?:we|you|it) "
     r"(?:consider|invest|adopt|explore|look)|until|avoid\w*|resist\w*|without|sceptic\w*|"
     r"skeptic\w*|caution\w*|careful|hype|wary|de-?prioriti[sz]\w*|defer\w*|postpon\w*|"
     r"pause\w*|stop\w*|only (?:once|when|after|if)|not yet)\b",

@@ -25,9 +25,12 @@ def run(document, analysis, options):
     aspect = options["aspect"]
     found = analysis.commitments
     if aspect == "count":
+        from ..analysis.commitments import stated_count
+
         limit = options.get("max-commitments", 12)
-        if len(found) > limit:
-            yield _whole(document, analysis, found, {"count": len(found), "limit": limit})
+        count = max(len(found), stated_count(analysis))
+        if count > limit:
+            yield _whole(document, analysis, found, {"count": count, "limit": limit})
         return
     if aspect == "priorities":
         if len(found) >= options.get("min-commitments", 10):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import HEADING, PARAGRAPH, LIST_ITEM
+from ..document import LIST_ITEM, PARAGRAPH
 from . import CheckKind, Hit
 
 OPTIONS = {
@@ -13,8 +13,12 @@ OPTIONS = {
     "fields": {"type": "array", "items": {"type": "string"}, "default": ["mission"]},
 }
 
-_STATED = re.compile(r"\b(?:our|the)\s+(?:digital\s+)?(?:mission|vision|ambition|purpose|aim)"
-                     r"\s+(?:is|will be)\b\s*:?\s*", re.IGNORECASE)
+# "Our mission is ...", "PHE's mission is ...", "Our vision: ...", "We will be a council that
+# ...", "X will become a leader in ...", "the role of IT is to ...".
+_STATED = re.compile(
+    r"\b(?:mission|vision|ambition|purpose|aim|goal)\s*(?:is|will be|:)\s*|"
+    r"\bwe (?:will|want to) be (?:an?|the)\s+|\bwill become (?:an?|the)\s+|"
+    r"\bthe role of [\w\s]{1,30}? is to\s+", re.IGNORECASE)
 
 
 def _statement(document, analysis, headings):

@@ -26,13 +26,19 @@ def _scopes(document, analysis, options):
         yield span, blocks
 
 
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")"
+
+
 def run(document, analysis, options):
     most, least = options.get("max"), options.get("min")
     min_words = options.get("min-words", 0)
     for span, blocks in _scopes(document, analysis, options):
         if min_words and sum(len(analysis.words(b.text)) for b in blocks) < min_words:
             continue
-        matches = list(iter_matches(document, analysis, options, blocks=blocks))
+        # "(RPA)" after "robotic process automation" is the same mention, not a second one.
+        matches = [m for m in iter_matches(document, analysis, options, blocks=blocks)
+                   if not _abbreviation(document.text, m[1], m[2])]
         count = len(matches)
         found = ", ".join(sorted({m[3].lower() for m in matches}))
         if most is not None and count > most:

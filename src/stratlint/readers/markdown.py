@@ -107,7 +107,7 @@ def read(text: str, path: str) -> Document:
     code_lines: set[int] = set()
     quote_depth = list_depth = 0
     context: list[str] = []       # open container tags, innermost last
-    row_id = -1
+    row_id = col_id = -1
     row_cursor = 0
     in_header = False
 
@@ -133,9 +133,11 @@ def read(text: str, path: str) -> Document:
             in_header = False
         elif kind == "tr_open":
             row_id += 1
+            col_id = -1
             row_cursor = region(token)[0]
-        elif kind.endswith("_open") and kind in ("heading_open", "paragraph_open", "th_open",
-                                                 "td_open"):
+        elif kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
+            if kind in ("th_open", "td_open"):
+                col_id += 1
             context.append(token.tag)
         elif kind in ("heading_close", "paragraph_close", "th_close", "td_close"):
             context.pop()
@@ -151,7 +153,7 @@ def read(text: str, path: str) -> Document:
             if in_cell:
                 row_cursor = cursor
                 blocks.append(Block(TABLE_CELL, block_text, start, quoted=quote_depth > 0,
-                                    row=row_id, header=in_header))
+                                    row=row_id, col=col_id, header=in_header))
             elif tag.startswith("h") and tag[1:].isdigit():
                 blocks.append(Block(HEADING, block_text, start, level=int(tag[1:]),
                                     quoted=quote_depth > 0))
