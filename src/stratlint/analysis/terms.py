@@ -6,11 +6,19 @@ from functools import lru_cache
 
 
 def phrase_pattern(phrase: str) -> str:
-    """A literal phrase where spaces and hyphens match any run of either; '*' ends a stem."""
+    """A literal phrase where spaces and hyphens match any run of either; '*' ends a stem.
+
+    A phrase written in capitals (an acronym such as IT or AI) matches only in capitals, so
+    that "IT" never matches the word "it".
+    """
     stem = phrase.endswith("*")
     words = re.split(r"[\s\-]+", phrase.rstrip("*").strip())
     body = r"[\s\-]+".join(re.escape(word) for word in words if word)
-    return body + (r"\w*" if stem else "")
+    body += r"\w*" if stem else ""
+    letters = [c for c in phrase if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        body = f"(?-i:{body})"
+    return body
 
 
 @lru_cache(maxsize=512)

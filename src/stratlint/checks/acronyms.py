@@ -14,7 +14,8 @@ OPTIONS = {
     "min-length": {"type": "integer", "minimum": 2, "default": 2},
 }
 
-_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9])s?(?![\w-])")
+# Not part of a web or file name such as GOV.UK or report.PDF.
+_ACRONYM = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&]*[A-Z0-9])s?(?![\w-])(?!\.\w)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 

@@ -11,6 +11,9 @@ OPTIONS = {
               "description": "fire when technology mentions exceed outcome mentions by this factor"},
     "min-technology": {"type": "integer", "minimum": 1, "default": 10,
                        "description": "ignore documents with fewer technology mentions"},
+    "min-per-thousand": {"type": "number", "minimum": 0, "default": 30,
+                         "description": "technology mentions per 1,000 words below which a "
+                                        "document is never flagged"},
 }
 
 
@@ -20,9 +23,12 @@ def run(document, analysis, options):
                                        {**base, "tokens": options["technology-terms"]}))
     people = sum(1 for _ in iter_matches(document, analysis,
                                          {**base, "tokens": options["outcome-terms"]}))
-    if tech >= options.get("min-technology", 10) and tech > options.get("ratio", 1.5) * people:
+    density = 1000 * tech / max(analysis.word_count, 1)
+    if (tech >= options.get("min-technology", 10) and tech > options.get("ratio", 1.5) * people
+            and density >= options.get("min-per-thousand", 30)):
         start, end = analysis.title_span
-        yield Hit(start, end, {"technology": tech, "outcomes": people})
+        yield Hit(start, end, {"technology": tech, "outcomes": people,
+                               "density": round(density)})
 
 
 KIND = CheckKind("balance", run, {"type": "object", "properties": OPTIONS,

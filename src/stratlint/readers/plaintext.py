@@ -19,7 +19,7 @@ def _heading_level(line: str, standalone: bool) -> int:
         return 0
     numbered = _NUMBERED_HEADING.match(stripped)
     if numbered:
-        short = len(words) <= 8
+        short = len(words) <= 12
         return min(numbered.group(1).count(".") + 1, 6) if standalone and short else 0
     letters = [c for c in stripped if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 2:
