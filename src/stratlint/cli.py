@@ -95,7 +95,7 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
 
     color = (not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
     options = reporters.Options(color=color, quiet=quiet, statistics=statistics)
-    reporters.write(output_format, report, click.get_text_stream("stdout"), options)
+    reporters.write(output_format, report, sys.stdout, options)
 
     if report.errors:
         sys.exit(2)
@@ -123,7 +123,7 @@ def _check_stdin(paths, explicit, overrides, stdin_filename):
     display = stdin_filename or "<stdin>.md"
     finder = ConfigFinder(explicit)
     config = finder.for_path(Path(display).resolve()).overridden(**overrides)
-    stdin = click.get_binary_stream("stdin")
+    stdin = getattr(sys.stdin, "buffer", None)
     try:
         data = stdin.read() if stdin is not None else b""
     except (OSError, ValueError):

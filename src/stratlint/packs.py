@@ -140,16 +140,24 @@ def plugin_pack_folders() -> list[Path]:
     folders = []
     for ep in entry_points(group=PACK_ENTRY_POINT_GROUP):
         try:
-            target = ep.load()
-        except Exception as exc:
+            folders.append(_pack_folder(ep.load()))
+        except Exception as exc:  # one line, never a traceback, whatever the plugin does
             raise StratlintError(f"rule pack plugin {ep.name!r} could not be loaded: "
                                  f"{type(exc).__name__}: {exc}") from None
-        if callable(target):
-            target = target()
-        if hasattr(target, "__file__"):
-            target = Path(target.__file__).parent
-        folders.append(Path(target))
     return folders
+
+
+def _pack_folder(target) -> Path:
+    """A pack entry point names a folder: a path, a callable returning one, or a package."""
+    if callable(target):
+        target = target()
+    if hasattr(target, "__path__"):   # a package, with or without __init__.py
+        return Path(list(target.__path__)[0])
+    if getattr(target, "__file__", None):
+        return Path(target.__file__).parent
+    if isinstance(target, (str, Path)):
+        return Path(target)
+    raise TypeError(f"expected a folder, a callable or a package, got {type(target).__name__}")
 
 
 def builtin_pack_folder() -> Path:
