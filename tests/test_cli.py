@@ -7,10 +7,13 @@ import os
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, REPO, SCHEMAS
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+SCHEMAS = REPO / "schemas"
 
 STRONG = EXAMPLES / "strong-riverside-trust.md"
 WEAK = EXAMPLES / "weak-hillcrest-trust.md"
@@ -272,7 +275,11 @@ def test_stdin(run_cli):
     assert result.exit_code == 1
     heads = [FINDING_LINE.match(line) for line in result.stdout.splitlines()]
     heads = [m for m in heads if m]
-    assert [(m["line"], m["column"]) for m in heads] == [("5", "55"), ("6", "60")]
+    source = STRATEGY.splitlines()
+    expected = [("5", str(source[4].index("leverage") + 1)),
+                ("6", str(source[5].index("harness") + 1))]
+    assert [(m["line"], m["column"]) for m in heads] == expected
+    assert "<stdin>" in heads[0]["path"]
 
 
 def test_stdin_filename_names_the_file_and_picks_the_reader(run_cli):
@@ -285,7 +292,8 @@ def test_stdin_filename_names_the_file_and_picks_the_reader(run_cli):
                                 "-", "--stdin-filename", "board/strategy.txt",
                                 input=text).stdout)
     assert {f["path"] for f in as_txt["findings"]} == {"board/strategy.txt"}
-    assert [f["excerpt"] for f in as_txt["findings"]] == ["leverage", "world-class"]
+    assert [f["excerpt"] for f in as_txt["findings"]] == ["leverage", "world-class",
+                                                          "synergies"]
 
 
 def test_stdin_uses_the_config_for_stdin_filename(run_cli, tmp_path, write):
@@ -312,6 +320,7 @@ def test_stdin_cannot_be_combined_with_paths(run_cli, strategy):
 # Unreadable files -----------------------------------------------------------------------
 
 def test_missing_path_is_a_finding_and_other_files_are_checked(run_cli, strategy, tmp_path):
+    # Regression: with --select, a missing or unreadable file used to pass silently (exit 0).
     result = run_cli("check", "--select", "vague-language", "no-such-strategy.md",
                      "strategy.md", cwd=tmp_path)
     assert result.exit_code == 1
@@ -321,6 +330,16 @@ def test_missing_path_is_a_finding_and_other_files_are_checked(run_cli, strategy
                      ("strategy.md", "vague-language"), ("strategy.md", "vague-language")]
     assert "in 2 of 2 files" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_missing_path_reported_under_select_unless_ignored(run_cli, tmp_path):
+    result = run_cli("check", "-q", "--select", "vague-language", "no-such-strategy.md",
+                     cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "unreadable-file" in result.stdout
+    result = run_cli("check", "-q", "--select", "vague-language", "--ignore", "unreadable-file",
+                     "no-such-strategy.md", cwd=tmp_path)
+    assert result.exit_code == 0 and result.stdout == ""
 
 
 def test_unreadable_files_in_a_folder(run_cli, tmp_path, write):
