@@ -170,8 +170,6 @@ def test_lint_paths_config_file_path(tmp_path, write):
     assert {f.rule for f in lint_paths([doc], str(config))} == {"vague-language"}
 
 
-@pytest.mark.xfail(strict=True, reason="api.py: a single path given as a str is iterated "
-                                       "character by character")
 def test_lint_paths_with_a_single_string(tmp_path, write, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "riverside.md", STRATEGY)

@@ -90,6 +90,14 @@ def test_exit_2_on_config_error(run_stratlint, strategy, write, tmp_path):
     assert "did you mean 'select'" in result.stderr.decode()
 
 
+def test_no_paths_checks_the_current_folder(run_cli, tmp_path, write):
+    write(tmp_path, "board/strategy.md", STRATEGY)
+    result = run_cli("check", "-q", "--select", "vague-language", cwd=tmp_path)
+    assert result.exit_code == 1
+    paths = {FINDING_LINE.match(line)["path"] for line in result.stdout.splitlines()}
+    assert paths == {os.path.join("board", "strategy.md")}
+
+
 def test_fail_on_controls_exit_code(run_cli, strategy):
     assert run_cli("check", "-q", "--select", "vague-language", strategy).exit_code == 1
     assert run_cli("check", "-q", "--select", "vague-language", "--fail-on", "error",
@@ -425,9 +433,12 @@ def test_explain(run_cli, name):
 
 
 def test_explain_lists_options(run_cli):
+    from stratlint.packs import load_rules
+
+    default = load_rules(include_plugins=False)["long-sentence"].options["max"]
     result = run_cli("explain", "long-sentence")
     assert result.exit_code == 0
-    assert re.search(r"^\s+max: 40\b", result.stdout, re.M)
+    assert re.search(rf"^\s+max: {default}\b", result.stdout, re.M)
 
 
 def test_explain_unknown_rule(run_cli):

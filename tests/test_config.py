@@ -153,16 +153,26 @@ def test_severity_override(tmp_path, write, run_cli):
     assert data["summary"]["error"] == 2 and data["summary"]["warning"] == 0
 
 
-@pytest.mark.parametrize("limit, expected", [(None, [5]), (50, []), (3, [5, 10])])
+def _default_max():
+    from stratlint.packs import load_rules
+
+    return load_rules(include_plugins=False)["long-sentence"].options["max"]
+
+
+@pytest.mark.parametrize("limit, expected", [(None, None), (50, []), (47, [5]), (3, [5, 10])])
 def test_option_override_long_sentence_max(tmp_path, write, run_cli, limit, expected):
     doc = write(tmp_path, "s.md", STRATEGY)
     config = "select: [long-sentence]\n"
     if limit is not None:
         config += f"rules:\n  long-sentence:\n    max: {limit}\n"
+    else:
+        # The pack's own default applies: the 48-word sentence fires only if it is over it.
+        limit = _default_max()
+        expected = [5] if limit < 48 else []
     write(tmp_path, ".stratlint.yaml", config)
     findings = _json(run_cli("check", "--format", "json", doc))["findings"]
     assert [(f["line"], f["column"]) for f in findings] == [(line, 1) for line in expected]
-    assert all(f"limit {limit or 40}" in f["message"] for f in findings)
+    assert all(f"limit {limit}" in f["message"] for f in findings)
 
 
 def test_options_and_severity_together(tmp_path, write):

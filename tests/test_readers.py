@@ -112,8 +112,9 @@ def test_markdown_list_items_and_nesting(md_doc):
     assert [i.level for i in items] == [1, 2, 1]
     assert items[0].title == "Give 90% of patients online access to their letters by March 2026."
     assert items[1].title.startswith("Connect pathology results")
-    # Bullet markers are not part of the text.
-    assert not items[2].text.startswith("-")
+    # Bullet markers are not part of the text: the item starts at its first word.
+    assert md_doc.position(items[2].start) == position_of(md_doc, "Close the last fax")
+    assert all("-" not in item.text.split()[0] for item in items)
     assert md_doc.position(items[1].start) == position_of(md_doc, "Connect pathology")
 
 

@@ -32,6 +32,8 @@ def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = N
 def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None,
               overrides: Mapping | None = None) -> Report:
     """Discover and check files; the full Report (findings, file count, internal errors)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]   # one path, not a string of one-letter paths
     finder = ConfigFinder(_as_config(config))
     overrides = dict(overrides or {})
     sources = []

@@ -97,11 +97,18 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
     options = reporters.Options(color=color, quiet=quiet, statistics=statistics)
     reporters.write(output_format, report, sys.stdout, options)
 
-    base = explicit or ConfigFinder().for_path(Path.cwd() / "x")
-    threshold = fail_threshold(fail_on or base.fail_on)
     if report.errors:
         sys.exit(2)
-    if threshold is not None and any(f.severity >= threshold for f in report.findings):
+    # Each finding is held to the fail-on of the config that applied to its own file, not
+    # to whatever config happens to sit above the working folder.
+    finder = ConfigFinder(explicit)
+
+    def fails(finding) -> bool:
+        base = finder.for_path(Path(finding.path).resolve())
+        threshold = fail_threshold(fail_on or base.fail_on)
+        return threshold is not None and finding.severity >= threshold
+
+    if any(fails(f) for f in report.findings):
         sys.exit(1)
 
 

@@ -88,6 +88,8 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None = None,
                  root: Path | None = None) -> Config:
     """Build a Config from already-parsed data (a config file's contents, or API input)."""
     where = source or "configuration"
+    if data is not None and not isinstance(data, Mapping):
+        validate(data, where)   # a list or scalar at the top: one clear line, not dict()'s crash
     data = dict(data or {})
     validate(data, where)
     base = root or Path.cwd()

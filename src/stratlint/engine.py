@@ -152,6 +152,12 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
         rules = book.rules_for(config)
         if isinstance(source, ReadError):
             unreadable = next((r for r in rules if r.name == UNREADABLE), None)
+            if unreadable is None:
+                # --select narrows what is checked in a document; a file that could not be
+                # checked at all is still reported, unless unreadable-file is ignored outright.
+                fallback = book.all_rules(config).get(UNREADABLE)
+                if fallback is not None and not any(matches(t, fallback) for t in config.ignore):
+                    unreadable = fallback
             finding = _engine_finding(unreadable, display, 1, 1, f"cannot read: {source}")
             if finding:
                 report.findings.append(finding)
