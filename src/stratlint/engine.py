@@ -28,6 +28,10 @@ class Report:
     errors: list[str] = field(default_factory=list)   # internal problems: exit code 2
     # The source line of each finding, so reporters can show it without re-reading files.
     source_lines: dict[tuple[str, int], str] = field(default_factory=dict)
+    # Every rule that ran (name -> Rule) and every file checked (display path, in order), for
+    # reporters that describe the rules (SARIF) or list clean files too (JUnit).
+    rules: dict[str, Rule] = field(default_factory=dict)
+    paths: list[str] = field(default_factory=list)
 
 
 class RuleBook:
@@ -149,6 +153,7 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
     checked = []   # (document, analysis, rules, findings) for the cross-document pass
     for source, display, config in sources:
         report.files += 1
+        report.paths.append(display)
         rules = book.rules_for(config)
         if isinstance(source, ReadError):
             unreadable = next((r for r in rules if r.name == UNREADABLE), None)
@@ -160,8 +165,11 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
                     unreadable = fallback
             finding = _engine_finding(unreadable, display, 1, 1, f"cannot read: {source}")
             if finding:
+                report.rules.setdefault(unreadable.name, unreadable)
                 report.findings.append(finding)
             continue
+        for rule in rules:
+            report.rules.setdefault(rule.name, rule)
         analysis = Analysis(source)
         found = run_document_checks(source, analysis, rules, report)
         checked.append((source, analysis, rules, found, config))

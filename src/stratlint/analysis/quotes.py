@@ -5,9 +5,15 @@ import re
 
 from ..document import Block
 
-# Curly double, straight double and curly single quotation marks. Straight single quotes are
-# left alone: they are apostrophes far more often than quotations.
-_QUOTED = re.compile(r"\u201c[^\u201d\n]{1,600}\u201d|\"[^\"\n]{1,600}\"|\u2018[^\u2019\n]{1,600}\u2019(?!\w)")
+# Curly and straight, double and single quotation marks. A quotation may wrap onto the next
+# source line (blocks never span a blank line). A straight or curly single quote opens only
+# after a space or bracket and closes only before a non-letter, so that apostrophes inside
+# words (we're, trust's) neither open nor close one.
+_QUOTED = re.compile(
+    "\u201c[^\u201d]{1,600}?\u201d"
+    '|"[^"]{1,600}?"'
+    "|(?<![\\w\u2019'])[\u2018'](?=[^\\s'\u2019])(?:[^'\u2019]|['\u2019](?=\\w)){1,600}?(?<=\\S)['\u2019](?!\\w)"
+)
 
 
 def quote_spans(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:

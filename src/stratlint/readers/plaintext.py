@@ -29,6 +29,19 @@ def _heading_level(line: str, standalone: bool) -> int:
     return 0
 
 
+_QUOTE_MARK = re.compile(r"^(\s*)>\s?")
+# Words that end a line only when the sentence runs on to the next one.
+_RUNS_ON = frozenset("a an and as at by for from in into of on or our the to with".split())
+
+
+def _heads_paragraph(line: str, following: str) -> bool:
+    """A short title-case line directly above the paragraph it introduces."""
+    words = line.split()
+    return (0 < len(words) <= 8 and len(line.strip()) < 60 and line.strip()[0].isupper()
+            and not line.rstrip().endswith(_TERMINAL + ("?",)) and words[-1].lower() not in _RUNS_ON
+            and following.strip()[:1].isupper() and not _BULLET.match(line))
+
+
 def _mask(line: str) -> str:
     """Blank the bullet marker, keeping the length."""
     match = _BULLET.match(line)
@@ -40,6 +53,13 @@ def _mask(line: str) -> str:
 def read(text: str, path: str) -> Document:
     visible = blank_comments(text)
     lines = visible.split("\n")
+    # "> " lines are quoted from elsewhere: blank the marker, remember the line.
+    quoted_lines = set()
+    for index, line in enumerate(lines):
+        match = _QUOTE_MARK.match(line)
+        if match:
+            quoted_lines.add(index)
+            lines[index] = " " * match.end() + line[match.end():]
     offsets = []
     pos = 0
     for line in lines:
@@ -68,8 +88,10 @@ def read(text: str, path: str) -> Document:
             lead = len(line) - len(line.lstrip())
             blocks.append(Block(HEADING, line.strip(), offsets[first] + lead, level=level))
             continue
+        if not level and not standalone and _heads_paragraph(lines[first], lines[group[1]]):
+            level = 2
         if level and not standalone:
-            # An all-caps heading line directly above its paragraph.
+            # A heading line directly above its paragraph.
             line = lines[first]
             lead = len(line) - len(line.lstrip())
             blocks.append(Block(HEADING, line.strip(), offsets[first] + lead, level=level))
@@ -91,11 +113,12 @@ def read(text: str, path: str) -> Document:
             raw = "\n".join(_mask(lines[i]) if i == indices[0] else lines[i] for i in indices)
             lead = len(raw) - len(raw.lstrip())
             body = raw[lead:].rstrip()
+            quoted = all(i in quoted_lines for i in indices)
             if kind == "item":
                 depth = 1 + len(_BULLET.match(lines[indices[0]]).group(1)) // 2
-                blocks.append(Block(LIST_ITEM, body, start + lead, level=depth))
+                blocks.append(Block(LIST_ITEM, body, start + lead, level=depth, quoted=quoted))
             else:
-                blocks.append(Block(PARAGRAPH, body, start + lead))
+                blocks.append(Block(PARAGRAPH, body, start + lead, quoted=quoted))
 
     return Document(path=path, text=text, format="text", blocks=tuple(blocks),
                     comments=find_comments(text))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -10,7 +11,12 @@ from ..engine import Report
 FORMATS = {
     "text": "stratlint.reporters.text",
     "json": "stratlint.reporters.json_report",
+    "sarif": "stratlint.reporters.sarif",
+    "github": "stratlint.reporters.github",
+    "gitlab": "stratlint.reporters.gitlab",
+    "junit": "stratlint.reporters.junit",
 }
+AUTO = "auto"
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,14 @@ class Options:
     statistics: bool = False
 
 
+def resolve(name: str, environ=None) -> str:
+    """'auto' is GitHub annotations inside GitHub Actions and text everywhere else."""
+    if name != AUTO:
+        return name
+    environ = os.environ if environ is None else environ
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
 def write(name: str, report: Report, stream: TextIO, options: Options) -> None:
-    module = importlib.import_module(FORMATS[name])
+    module = importlib.import_module(FORMATS[resolve(name)])
     module.write(report, stream, options)
