@@ -50,8 +50,10 @@ def main():
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "output_format",
+              type=click.Choice(["auto", "text", "json", "sarif", "github", "gitlab", "junit"]),
+              default="auto", show_default=True,
+              help="Output format; auto is github inside GitHub Actions, else text.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules (names, codes or code prefixes, comma-separated). "
                    "Replaces the config's select.")
@@ -95,7 +97,7 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
 
     color = (not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
     options = reporters.Options(color=color, quiet=quiet, statistics=statistics)
-    reporters.write(output_format, report, sys.stdout, options)
+    reporters.write(reporters.resolve(output_format), report, sys.stdout, options)
 
     if report.errors:
         sys.exit(2)

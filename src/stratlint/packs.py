@@ -31,8 +31,10 @@ class Rule:
     source: str = ""
 
     def format_message(self, args: Mapping[str, Any]) -> str:
+        # Quoted words may wrap across source lines; a message is always one line.
+        flat = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in args.items()}
         try:
-            return self.message.format_map(dict(args))
+            return self.message.format_map(flat)
         except (KeyError, IndexError, ValueError):
             return self.message  # a template naming a value the check does not give
 

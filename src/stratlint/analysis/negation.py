@@ -19,8 +19,13 @@ _AFTER = re.compile(
     r"\bwill wait\b|\bout of scope\b|\buntil\b|\bonly (?:once|when|after)\b|\blater\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:\u2013\u2014]|\.\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b",
-                           re.IGNORECASE)
+# Where a negation stops reaching: a new clause. A comma alone does not end one ("we will not
+# adopt AI, blockchain or RPA"), but a comma with a conjunction does ("no one will wait, as
+# our AI chatbot will answer").
+_CLAUSE_BREAK = re.compile(
+    r"[;:\u2013\u2014]|\.\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|"
+    r",\s*(?:and|as|because|since|so|then|which|where|when|so that)\b|\bbecause\b|\bso that\b",
+    re.IGNORECASE)
 
 
 def is_negated(sentence: str, start: int, end: int) -> bool:

@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from ..document import Block
 
 # Titles and short forms that end with a full stop but do not end a sentence.
+# ("etc." is left out: it ends a sentence whenever a capital follows it.)
 ABBREVIATIONS = frozenset(
-    "e.g i.e etc dr mr mrs ms prof st no nos vs approx incl cllr fig para ref dept est "
+    "e.g i.e dr mr mrs ms prof st no nos vs approx incl cllr fig para ref dept est "
     "jan feb mar apr jun jul aug sep sept oct nov dec vol co ltd plc inc cf al".split()
 )
+# A single letter after these words is a label ("Appendix A."), not an initial.
+_LABELS = frozenset("appendix annex section table figure part option phase plan schedule "
+                    "grade band level category type tier wave stage route".split())
 
 # A candidate end: terminal punctuation, optional closing quotes or brackets, then space.
 _END = re.compile(r"[.!?]+[\"'\u2019\u201d)\]]*(?=\s+|$)")
@@ -34,8 +38,12 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     last_word = re.search(r"([A-Za-z.]+)$", before)
     if match.group(0).startswith(".") and last_word:
         token = last_word.group(1).lower().rstrip(".")
-        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        if token in ABBREVIATIONS:
             return False
+        if len(token) == 1 and token.isalpha():
+            previous = re.search(r"([A-Za-z]+)\s+[A-Za-z]$", before)
+            if not (previous and previous.group(1).lower() in _LABELS):
+                return False
     after = text[match.end():].lstrip()
     if not after:
         return True

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import CheckKind, Hit
-from .matching import iter_matches, phrase_schema
+from .matching import blocks_for, iter_matches, phrase_schema
 
 OPTIONS = {
     "max": {"type": "integer", "minimum": 0,
@@ -17,12 +17,14 @@ OPTIONS = {
 
 def _scopes(document, analysis, options):
     if options.get("scope", "document") == "document":
-        yield analysis.title_span, [b for b in analysis.text_blocks]
+        yield analysis.title_span, list(blocks_for(analysis, options))
         return
     for section in document.sections:
         span = ((section.heading.start, section.heading.end) if section.heading
                 else analysis.title_span)
-        blocks = ([section.heading] if section.heading else []) + list(section.blocks)
+        heading = [section.heading] if section.heading and options.get("include-headings", True) \
+            else []
+        blocks = heading + list(section.blocks)
         yield span, blocks
 
 

@@ -52,6 +52,14 @@ def as_element(report) -> ET.Element:
             failure.text = _clean(detail)
         total_tests += tests
         total_failures += len(findings)
+    if report.errors:   # internal problems (exit code 2): one erroring testcase each
+        suite = ET.SubElement(root, "testsuite", name="stratlint", tests=str(len(report.errors)),
+                              failures="0", errors=str(len(report.errors)), skipped="0")
+        for number, error in enumerate(report.errors, 1):
+            case = ET.SubElement(suite, "testcase", classname="stratlint",
+                                 name=f"internal error {number}")
+            ET.SubElement(case, "error", message=_clean(error), type="internal-error")
+        total_tests += len(report.errors)
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     root.set("errors", str(len(report.errors)))
