@@ -9,7 +9,7 @@ _BEFORE = re.compile(
     r"\b(?:not|no|never|neither|nor|\w+n['\u2019]t|rather than|instead of|before (?:we|you|it) "
     r"(?:consider|invest|adopt|explore|look)|until|avoid\w*|resist\w*|without|sceptic\w*|"
     r"skeptic\w*|caution\w*|careful|hype|wary|de-?prioriti[sz]\w*|defer\w*|postpon\w*|"
-    r"pause\w*|stop\w*|only (?:once|when|after|if)|not yet)\b",
+    r"pause\w*|(?<!-)stop(?:s|ped|ping)?(?!-)|only (?:once|when|after|if)|not yet)\b",
     re.IGNORECASE,
 )
 # Cues after a term in the same clause: "X is not a priority", "X will wait", "X later".

@@ -21,7 +21,21 @@ PHRASE_OPTIONS = {
     "skip-negated": {"type": "boolean", "default": False,
                      "description": "stay quiet where the term is negated or deferred"},
     "include-headings": {"type": "boolean", "default": True},
+    "skip-proper-names": {"type": "boolean", "default": False,
+                          "description": "stay quiet where the match is part of a capitalised "
+                                         "name, such as a programme called 'Transforming Care'"},
 }
+
+
+def _in_proper_name(text: str, lo: int, hi: int) -> bool:
+    """A capitalised match mid-sentence, followed by another capitalised word."""
+    if not text[lo:lo + 1].isupper():
+        return False
+    before = text[:lo].rstrip()
+    if not before or before[-1] in ".!?:\u2022-*(\"\u201c":
+        return False   # sentence start: capitalised anyway
+    after = text[hi:].lstrip()
+    return after[:1].isupper()
 
 
 def blocks_for(analysis: Analysis, options: Mapping) -> tuple[Block, ...]:
@@ -43,6 +57,7 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
     exceptions = compile_phrases(tuple(options.get("exceptions", ())), ignore_case)
     include_quotes = options.get("include-quotes", False)
     skip_negated = options.get("skip-negated", False)
+    skip_names = options.get("skip-proper-names", False)
     for block in blocks if blocks is not None else blocks_for(analysis, options):
         if block.quoted and not include_quotes:
             continue
@@ -52,6 +67,8 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
             for match in regex.finditer(block.text):
                 lo, hi = match.start(), match.end()
                 if lo == hi or any(a <= lo and hi <= b for a, b in excepted):
+                    continue
+                if skip_names and _in_proper_name(block.text, lo, hi):
                     continue
                 start, end = block.start + lo, block.start + hi
                 if not include_quotes and analysis.in_quote(start, end):
