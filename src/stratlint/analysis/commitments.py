@@ -15,6 +15,7 @@ from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Documen
 
 SECTION_HEADING = re.compile(
     r"\b(?:commitments?|actions?|deliverables?|roadmap|what we will (?:do|deliver)|"
+    r"key projects|our projects|programme of work|projects we will|"
     r"what we'll (?:do|deliver)|delivery plan|our plan|action plan|next steps|"
     r"key milestones|milestones)\b", re.IGNORECASE)
 NOT_SECTION = re.compile(r"\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b", re.IGNORECASE)
@@ -24,6 +25,7 @@ PROMISE = re.compile(
     r"we commit to|we are committed to|we have committed to|our commitment is|we pledge to|"
     r"we promise to)\b(?!\s+(?:not|never)\b)", re.IGNORECASE)
 LEAD_IN = re.compile(r":\s*$")
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)?\d\d(?:/\d\d)?\b")
 # "It explains what we will do" describes the document; it promises nothing itself.
 EMBEDDED = re.compile(r"\b(?:what|how|where|why|whether|which|when)\s+$", re.IGNORECASE)
 # "This strategy contains 14 actions": a stated count, for text that lists them elsewhere.
@@ -33,19 +35,29 @@ STATED_COUNT = re.compile(r"\b(?:contains|sets out|makes|has|includes|lists)\s+(
 
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)")
-_PEOPLE = (r"(?:patients|people|residents|staff|students|users|appointments|calls|referrals|"
-           r"requests|visits|transactions|contacts|hours|days|weeks|minutes|systems|services|"
-           r"wards|sites|teams|schools|homes|carers|applications|forms|beds|practices)")
+# Countable units: "every ward", "all 3,000 carers", "no patient".
+_PEOPLE = (r"(?:patients?|people|person|residents?|staff|students?|users?|appointments?|calls?|"
+           r"referrals?|requests?|visits?|transactions?|contacts?|hours|days|weeks|minutes|"
+           r"systems?|wards?|sites?|teams?|schools?|homes?|carers?|applications?|forms?|beds?|"
+           r"practices?|crews?|claimants?|tenants?|families|family|clinics?|libraries|library|"
+           r"branches|branch|faculties|faculty|departments?|hospitals?|letters?|records?|"
+           r"specialties|specialty|GPs?|nurses?|clinicians?|members?|volunteers?|learners?|"
+           r"households?|businesses|customers?|cases?|claims?|devices?|laptops?|locations?)")
 # Signs that a commitment can be checked: numbers that are not years or days of a month,
 # percentages, money, "from X to Y", "halve", "every ward", an explicit measure or target.
 MEASURE = re.compile("|".join([
-    r"(?<![\w/£])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/])(?!\s*(?:st|nd|rd|th)?\s+" + _MONTHS + r")",
+    # A number that is neither a year, a day of a month, nor a label ("phase 2").
+    r"(?<![\w/£])(?<!phase )(?<!stage )(?<!tranche )(?<!version )(?<!release )(?<!wave )"
+    r"(?<!step )(?<!part )(?<!section )(?<!year )(?<!level )(?<!tier )"
+    r"(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/])(?!\s*(?:st|nd|rd|th)?\s+" + _MONTHS + r")",
     r"%|\bper\s?cent\b|\bpercent\b|£\s?\d",
     r"\b(?:halve|halving|halved|double|doubling|treble|zero|twice)\b",
     r"\bone in (?:two|three|four|five|six|seven|eight|nine|ten|twenty|\d+)\b",
     r"\b(?:a|one)\s+(?:third|quarter|fifth|half)\b",
     r"\b(?:measure|measured by|target|kpi|indicator)\b\s*:?",
-    r"\b(?:every|all|each|no)\s+(?:of\s+)?(?:our\s+|the\s+)?\w{3,}",
+    r"\b(?:every|all|each|no)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:\w+\s+){0,2}?" + _PEOPLE + r"\b",
+    r"\bsame[\s-]day\b|\bfirst time\b|\bunder an? (?:hour|minute|day|week)\b|"
+    r"\bwithin an? (?:hour|day|week|month)\b|\bin real time\b",
     r"\bby half\b|\bhalf of\b",
     r"\bfrom\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*)\b[^.;]{0,40}?"
     r"\bto\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)",
@@ -53,25 +65,31 @@ MEASURE = re.compile("|".join([
     r"(?:\w+\s+)?" + _PEOPLE + r"\b",
 ]), re.IGNORECASE)
 DATE = re.compile(
-    r"\b(?:by|before|from|in|during|until|end of|within|for|Q[1-4]|autumn|spring|summer|winter|"
+    r"\b(?:by|before|in|during|until|end of|within|for|Q[1-4]|autumn|spring|summer|winter|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|spring|summer|autumn|winter|q[1-4])\s+)?(?:19|20)\d\d\b|"
-    r"\b(?:19|20)\d\d\s*/\s*\d\d\b|\b(?:19|20)\d\d-\d\d\b|"
+    r"\b(?:19|20)\d\d\s*/\s*\d\d\b|\b(?:19|20)\d\d-\d\d\b|\((?:19|20)\d\d\)|"
+    r"\b(?:19|20)\d\d\s*(?:-|\u2013|to)\s*(?:19|20)?\d\d\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+(?:19|20)\d\d\b|\bQ[1-4]\s+(?:19|20)?\d\d\b|"
     r"\bwithin\s+(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:weeks|months|years?)\b|"
     r"\b(?:this|next|the coming)\s+(?:financial\s+)?(?:year|quarter|month)\b|"
+    r"\b(?:by|before|in|until)\s+(?:next|this)\s+(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|spring|summer|autumn|winter)\b|"
     r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|quarter|month)\b|"
     r"\b(?:in|by|during)\s+year\s+(?:one|two|three|1|2|3)\b|\b(?:first|second)\s+(?:year|quarter)\b|"
     r"\b(?:each|every)\s+(?:year|quarter|month|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\b",
     re.IGNORECASE)
 OWNER = re.compile(
-    r"\b(?:owner|owned by|led by|lead(?:s|ing)? (?:on|by)|accountable|responsible|sponsored by|"
-    r"overseen by|delivered by|lead:)\b|"
-    r"\b(?:chief|deputy chief)\s+(?:[a-z]+\s+){0,3}(?:officer|executive|nurse|information officer|"
-    r"digital officer|operating officer)\b|\bdirector\s+of\s+[a-z]+|"
+    # "Owner: ...", "accountable", or "led by" followed by a name or a body, not "led by what".
+    r"\bowner\b|\baccountable\b|\bresponsible\b|\blead:|"
+    r"\b(?:owned|led|sponsored|overseen|delivered|chaired)\s+by\s+(?:the\s+|our\s+|a\s+)?"
+    r"(?:(?-i:[A-Z])|\w+\s+(?:team|board|committee|group|service|directorate|lead|officer|manager))|"
+    r"\b(?:chief|deputy chief)\s+[a-z]+|\bdirector\s+of\s+[a-z]+|"
+    r"\b(?:matron|registrar|academic registrar|caldicott guardian|monitoring officer|"
+    r"section 151 officer|head teacher|principal)\b|"
     r"\b(?:clinical|medical|managing|executive|programme|service|operational|operations|deputy|"
     r"finance|nursing|digital|strategy|estates)\s+director\b|\bhead\s+of\s+[a-z]+|"
     r"\b(?:CCIO|CNIO|CIO|CDIO|CDO|CTO|CEO|COO|CFO|SIRO|SRO|Caldicott Guardian)\b|"
@@ -97,6 +115,7 @@ class Commitment:
     has_date: bool
     has_owner: bool
     section: str
+    when: str = ""      # the date or timescale found, normalised; "" when there is none
 
     @property
     def summary(self) -> str:
@@ -104,9 +123,12 @@ class Commitment:
         return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
 
 
-def _parts(text: str, context: str) -> tuple[bool, bool, bool]:
+def _parts(text: str, context: str) -> tuple[bool, str, bool]:
+    """(has a measure, the date found or "", has an owner). The item's own date wins over
+    one inherited from its heading or lead-in."""
+    date = DATE.search(text) or DATE.search(context)
     both = f"{context} {text}"
-    return (bool(MEASURE.search(text)), bool(DATE.search(both)),
+    return (bool(MEASURE.search(text)), " ".join(date.group(0).lower().split()) if date else "",
             bool(OWNER.search(both) or OWNER_NAMED.search(both)))
 
 
@@ -124,18 +146,18 @@ def _table_commitments(blocks: list[Block], section: str, context: str) -> list[
     found = []
     for cells in rows.values():
         text = " | ".join(c.title for c in cells)
-        measure, date, owner = _parts(text, context)
+        measure, when, owner = _parts(text, context)
         by_role = {role: [c for c in cells if regex.search(titles.get(c.col, ""))]
                    for role, regex in COLUMN_PARTS.items()}
         if by_role["measure"]:
             measure = any(MEASURE.search(c.title) for c in by_role["measure"])
-        if by_role["date"]:
-            date = date or any(DATE.search(c.title) or re.search(r"\d", c.title)
-                               for c in by_role["date"])
+        if by_role["date"] and not when:
+            when = next((" ".join(c.title.lower().split()) for c in by_role["date"]
+                         if DATE.search(c.title) or re.search(r"\d", c.title)), "")
         if by_role["owner"]:
             owner = owner or any(c.title.strip(" -\u2013.") for c in by_role["owner"])
-        found.append(Commitment(cells[0].start, cells[-1].end, text, measure, date, owner,
-                                section))
+        found.append(Commitment(cells[0].start, cells[-1].end, text, measure, bool(when),
+                                owner, section, when))
     return found
 
 
@@ -168,7 +190,8 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
     seen: set[int] = set()
     for section in sections:
         blocks = [b for b in document.subtree(section) if b.kind != HEADING and not b.quoted]
-        context = section.heading.title
+        # A heading's year range ("Key projects 2024-2027") is the plan's span, not a deadline.
+        context = _YEAR_RANGE.sub(" ", section.heading.title)
         lead = ""
         top_level = min((b.level for b in blocks if b.kind == LIST_ITEM), default=1)
         for block in blocks:
@@ -176,7 +199,8 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
                 continue
             seen.add(block.start)
             if block.kind == PARAGRAPH:
-                lead = block.title if LEAD_IN.search(block.title) else ""
+                short_date = len(block.title.split()) <= 6 and DATE.search(block.title)
+                lead = block.title if LEAD_IN.search(block.title) or short_date else ""
                 found.extend(_paragraph_commitments(analysis, block, context, section.title))
             elif block.kind == LIST_ITEM and block.level == top_level:
                 found.append(_commitment(block.start, block.end, block.title,
@@ -204,8 +228,9 @@ def _paragraph_commitments(analysis, block, context, section) -> list[Commitment
 
 
 def _commitment(start, end, text, context, section) -> Commitment:
-    measure, date, owner = _parts(text, context)
-    return Commitment(start, end, " ".join(text.split()), measure, date, owner, section)
+    measure, when, owner = _parts(text, context)
+    return Commitment(start, end, " ".join(text.split()), measure, bool(when), owner, section,
+                      when)
 
 
 def _from_prose(document, analysis) -> list[Commitment]:
@@ -223,13 +248,23 @@ def _from_prose(document, analysis) -> list[Commitment]:
         lead = None
         if block.kind == TABLE_CELL:
             continue
+        previous = None   # the last commitment in this block, open to a follow-on owner
         for sentence in analysis.sentences_in(block):
             match = promise_in(sentence.text)
             if not match or analysis.in_quote(sentence.start + match.start(),
                                               sentence.start + match.end()):
+                # "Sam Okoro, Head of Housing, is accountable for this." belongs to the
+                # promise just before it.
+                if previous is not None and (OWNER.search(sentence.text)
+                                             or OWNER_NAMED.search(sentence.text)):
+                    found[-1] = _commitment(previous.start, sentence.end,
+                                            f"{previous.text} {sentence.text}", "", "")
+                previous = None
                 continue
             if LEAD_IN.search(sentence.text):
                 lead = sentence.text
+                previous = None
             else:
                 found.append(_commitment(sentence.start, sentence.end, sentence.text, "", ""))
+                previous = found[-1]
     return found

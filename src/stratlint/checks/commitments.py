@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..analysis.terms import compile_phrases
+from ..document import HEADING, PARAGRAPH
 from . import CheckKind, Hit
 
 OPTIONS = {
@@ -33,11 +34,9 @@ def run(document, analysis, options):
             yield _whole(document, analysis, found, {"count": count, "limit": limit})
         return
     if aspect == "priorities":
-        if len(found) >= options.get("min-commitments", 10):
-            phrases = compile_phrases(tuple(options.get("priority-phrases", ())))
-            if phrases is None or not any(phrases.search(b.text) for b in analysis.text_blocks
-                                          if not b.quoted):
-                yield _whole(document, analysis, found, {"count": len(found)})
+        if len(found) >= options.get("min-commitments", 10) and not _prioritised(
+                document, analysis, found, options):
+            yield _whole(document, analysis, found, {"count": len(found)})
         return
     if aspect == "solution":
         terms = compile_phrases(tuple(options.get("solution-terms", ())), True)
@@ -54,6 +53,24 @@ def run(document, analysis, options):
         if not getattr(commitment, attribute):
             yield Hit(commitment.start, commitment.end, {"commitment": commitment.summary,
                                                          "match": commitment.summary})
+
+
+def _prioritised(document, analysis, found, options) -> bool:
+    """A long list shows priorities when most items are dated at different times, when a heading says
+    how it is ordered or what is left out, or when the commitments themselves say so.
+    Priority words elsewhere in the text are too common to count."""
+    dated = [c.when for c in found if c.when]
+    if len(dated) >= len(found) / 2 and len(set(dated)) >= 2:
+        return True   # phased: most items dated, and not all to one deadline
+    phrases = compile_phrases(tuple(options.get("priority-phrases", ())))
+    if phrases is None:
+        return False
+    headings = [b.text for b in analysis.text_blocks if b.kind == HEADING and not b.quoted]
+    sections = {c.section for c in found if c.section}
+    lead_ins = [b.text for s in document.sections if s.title in sections for b in s.blocks
+                if b.kind == PARAGRAPH]
+    texts = headings + lead_ins + [c.text for c in found]
+    return any(phrases.search(text) for text in texts)
 
 
 def _whole(document, analysis, found, args) -> Hit:
