@@ -81,9 +81,11 @@ class Analysis:
                 found = periods.find_in(text, at, "front matter", own_only=False)
                 if found:
                     return found
-        title = doc.title_block
-        if title is not None and title.kind == HEADING:
-            found = periods.find_in(title.text, title.start, "title", own_only=False)
+        # The title, and a subtitle heading straight after it ("Digital Strategy: Towards 2035").
+        titles = [b for b in doc.blocks[:4] if b.kind == HEADING][:2]
+        for title in titles:
+            found = (periods.find_in(title.text, title.start, "title", own_only=False)
+                     or periods.title_target(title.text, title.start, self.document_year))
             if found:
                 return found
         for block in self.text_blocks:
@@ -111,7 +113,12 @@ class Analysis:
             if match:
                 return int(match.group(0))
         head = doc.text[:3000]
-        return periods.document_year(head)
+        stated = periods.document_year(head)
+        if stated is not None:
+            return stated
+        # Otherwise the first year of the earliest period the text gives ("2024-2026").
+        starts = [int(m.group(1)) for b in self.text_blocks for m in periods.RANGE.finditer(b.text)]
+        return min(starts, default=None)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

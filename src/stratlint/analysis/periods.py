@@ -8,7 +8,7 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "twelve": 12}
 
 # "2021-2025", "2021 to 2025", "2021/22 to 2025/26", "2021-25", "2023/24 - 2026/27"
-_RANGE = re.compile(
+RANGE = re.compile(
     r"\b((?:19|20)\d\d)(/\d\d)?\s*(?:-|\u2013|\u2014|to|until|through)\s*((?:19|20)?\d\d)(/\d\d)?\b")
 _LENGTH = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
@@ -48,15 +48,22 @@ def _length_years(match: re.Match) -> int | None:
     return value
 
 
+def _part_of_name(chunk: str, match: re.Match) -> bool:
+    """'10 Year Health Plan' names someone else's plan; it is not this plan's length."""
+    return match.group(0)[-4:-1].istitle() or bool(re.match(r"\s+(?-i:[A-Z])\w*\s+Plan\b",
+                                                            chunk[match.end():]))
+
+
 def find_in(text: str, offset: int, source: str, own_only: bool) -> Period | None:
     """The first period stated in text; with own_only, only in sentences about this plan."""
     for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
         chunk = sentence.group(0)
         if own_only and not _OWN.search(chunk):
             continue
-        for regex, measure in ((_RANGE, _range_years), (_LENGTH, _length_years)):
-            match = regex.search(chunk)
-            if match:
+        for regex, measure in ((RANGE, _range_years), (_LENGTH, _length_years)):
+            for match in regex.finditer(chunk):
+                if regex is _LENGTH and _part_of_name(chunk, match):
+                    continue
                 years = measure(match)
                 if years:
                     start = offset + sentence.start() + match.start()
@@ -67,6 +74,19 @@ def find_in(text: str, offset: int, source: str, own_only: bool) -> Period | Non
             start = offset + sentence.start() + decade.start()
             return Period(10, start, start + len(decade.group(0)), decade.group(0), source)
     return None
+
+
+_TARGET_YEAR = re.compile(r"\b(?:strategy|plan|vision|framework|roadmap|towards|to)\s+"
+                          r"((?:19|20)\d\d)\b(?!\s*(?:/|-|\u2013|to))", re.IGNORECASE)
+
+
+def title_target(title: str, offset: int, base_year: int | None) -> Period | None:
+    """'Digital Strategy 2035' published in 2025 looks ten years ahead."""
+    match = _TARGET_YEAR.search(title)
+    if match is None or base_year is None or int(match.group(1)) <= base_year:
+        return None
+    start = offset + match.start(1)
+    return Period(int(match.group(1)) - base_year, start, start + 4, match.group(0), "title")
 
 
 def document_year(text: str) -> int | None:

@@ -28,6 +28,9 @@ def _defined(text: str) -> set[str]:
         defined.add(match.group(1))
     for match in re.finditer(r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*(?:[-\u2013\u2014:]|stands for|means)\s+[A-Z]?[a-z]", text):
         defined.add(match.group(1))
+    # "the electronic patient record, or EPR," / "known as EPR"
+    for match in re.finditer(r"[a-z]\w*,?\s+(?:or|known as|called)\s+(?:the\s+)?([A-Z][A-Z0-9&]*[A-Z0-9])s?\b", text):
+        defined.add(match.group(1))
     return defined
 
 
@@ -57,8 +60,9 @@ def run(document, analysis, options):
         defined |= _defined(block.text) if block.kind != HEADING else set()
         for match in _ACRONYM.finditer(block.text):
             word = match.group(1)
+            # Letters mixed with digits (CO2, Q3, 4G) are formulae and labels, not jargon.
             if (len(word) < min_length or word in known or word in defined or word in reported
-                    or _ROMAN.match(word) or word.isdigit()):
+                    or _ROMAN.match(word) or any(c.isdigit() for c in word)):
                 continue
             start, end = block.start + match.start(1), block.start + match.end(1)
             if analysis.in_quote(start, end):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.terms import compile_phrases
 from ..document import LIST_ITEM, PARAGRAPH
 from . import CheckKind, Hit
 
@@ -16,6 +17,8 @@ OPTIONS = {
     "min": {"type": "number", "description": "fire when the value is below this"},
     "min-words": {"type": "integer", "minimum": 0, "default": 0,
                   "description": "ignore sections or documents shorter than this"},
+    "skip-sections": {"type": "array", "items": {"type": "string"}, "default": [],
+                      "description": "headings of sections not to measure (glossaries, references)"},
 }
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\u201d\u2019]*$")
@@ -79,7 +82,10 @@ def run(document, analysis, options):
             start, end = analysis.title_span
             yield Hit(start, end, {"value": value, "words": words, **verdict})
         return
+    skip = compile_phrases(tuple(options.get("skip-sections", ())))
     for section in document.sections:
+        if skip is not None and skip.search(section.title):
+            continue
         value, words = _value(measure, analysis, section.blocks)
         if words == 0 or words < min_words:
             continue

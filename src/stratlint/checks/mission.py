@@ -21,12 +21,18 @@ _STATED = re.compile(
     r"\bthe role of [\w\s]{1,30}? is to\s+", re.IGNORECASE)
 
 
+_ABOUT_DOCUMENT = re.compile(r"\b(?:of|for) (?:this|the) (?:document|paper|report|strategy)\b",
+                             re.IGNORECASE)
+
+
 def _statement(document, analysis, headings):
     """(start, end, text) of the mission statement, or None."""
     for section in document.sections:
         heading = section.heading
         if heading is None or heading.quoted or not headings.search(heading.title):
             continue
+        if _ABOUT_DOCUMENT.search(heading.title):
+            continue   # "Purpose of this document" describes the paper, not the organisation
         for block in section.blocks:
             if block.kind in (PARAGRAPH, LIST_ITEM) and not block.quoted:
                 sentences = analysis.sentences_in(block)
