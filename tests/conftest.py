@@ -15,6 +15,16 @@ EXAMPLES = REPO / "examples"
 SCHEMAS = REPO / "schemas"
 
 
+@pytest.fixture(autouse=True)
+def _outside_github_actions(monkeypatch):
+    """`--format auto` (the default) turns into GitHub annotations when GITHUB_ACTIONS is
+    "true", and the github format appends to GITHUB_STEP_SUMMARY. Run every test as if
+    outside Actions, so the suite behaves the same on a laptop and in CI; tests of those
+    paths set the variables themselves."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
 def _runner() -> CliRunner:
     # click 8.2 removed mix_stderr and always keeps result.stderr separate; older versions
     # need mix_stderr=False to get a separate stderr at all.
