@@ -67,10 +67,18 @@ def main():
               "on a terminal, and never when NO_COLOR is set).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the finding lines.")
 @click.option("--statistics", is_flag=True, help="Also print how often each rule fired.")
+@click.option("--changed-since", metavar="REF",
+              help="Report only findings on lines changed since this git ref (for pull "
+                   "requests); files new since then are reported whole.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              metavar="FILE", help="Record today's findings in FILE (a later --baseline FILE "
+              "then reports only new ones) and exit 0.")
 @click.option("--stdin-filename", metavar="NAME",
               help="File name to report and to pick the reader by, when PATH is '-'.")
 def check(paths, output_format, select, ignore, config_path, fail_on, no_color, quiet,
-          statistics, stdin_filename):
+          statistics, changed_since, baseline_path, write_baseline_path, stdin_filename):
     """Lint strategy documents.
 
     PATHS are files or folders (default: the current folder). Folders are searched for
@@ -94,6 +102,21 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
         report = api.run_paths(paths, explicit, overrides)
     for error in report.errors:
         click.echo(f"stratlint: error: {error}", err=True)
+    if write_baseline_path:
+        from .baseline import write
+
+        count = write(report, Path(write_baseline_path))
+        click.echo(f"stratlint: wrote {count} finding{'s' if count != 1 else ''} to "
+                   f"{write_baseline_path}", err=True)
+        sys.exit(2 if report.errors else 0)
+    if baseline_path:
+        from .baseline import only_new, read
+
+        report.findings = only_new(report, read(Path(baseline_path)))
+    if changed_since:
+        from .changes import only_changed
+
+        report.findings = only_changed(report.findings, changed_since)
 
     color = (not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
     options = reporters.Options(color=color, quiet=quiet, statistics=statistics)

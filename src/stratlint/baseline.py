@@ -1,0 +1,59 @@
+"""Baselines: record today's findings, then report only the ones that are new.
+
+A finding is matched by its path and fingerprint (rule, offending words and the content of
+its line, never the line number), so it stays known when lines above it move. Writing a
+baseline again drops the findings that have been fixed since.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from .errors import StratlintError
+from .fingerprint import fingerprints
+from .locations import display_path
+
+VERSION = 1
+
+
+def _keys(report) -> list[tuple[str, str]]:
+    prints = fingerprints(report)
+    return [(display_path(f.path), prints[i]) for i, f in enumerate(report.findings)]
+
+
+def write(report, path: Path) -> int:
+    """Write every finding of the report to a baseline file; return how many."""
+    entries = [{"path": key[0], "fingerprint": key[1], "rule": f.rule, "line": f.line,
+                "message": f.message}
+               for key, f in zip(_keys(report), report.findings)]
+    data = {"tool": "stratlint", "version": VERSION, "findings": entries}
+    try:
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise StratlintError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+    return len(entries)
+
+
+def read(path: Path) -> Counter:
+    """The (path, fingerprint) pairs a baseline file records, with their counts."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = data["findings"]
+        return Counter((e["path"], e["fingerprint"]) for e in entries)
+    except FileNotFoundError:
+        raise StratlintError(f"{path}: baseline file not found") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StratlintError(f"{path}: not a stratlint baseline ({type(exc).__name__})") from None
+
+
+def only_new(report, known: Counter) -> list:
+    """The report's findings that the baseline does not already hold."""
+    remaining = Counter(known)
+    new = []
+    for key, finding in zip(_keys(report), report.findings):
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            new.append(finding)
+    return new
