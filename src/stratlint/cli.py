@@ -1,4 +1,4 @@
-"""The stratlint command line: check, rules, explain."""
+"""The stratlint command line: check, rules, explain, schema."""
 from __future__ import annotations
 
 import json
@@ -45,6 +45,7 @@ def main():
       stratlint check docs/                lint every strategy file in a folder
       stratlint rules                      list every rule
       stratlint explain missing-not-doing  why a rule exists and how to satisfy it
+      stratlint schema config              the config's JSON Schema, for editors
     """
 
 
@@ -201,6 +202,37 @@ def explain(rule, config_path):
     if found is None:
         raise StratlintError(f"no rule called {rule!r}{_did_you_mean(rule, loaded)}")
     click.echo(render(found))
+
+
+# `stratlint schema NAME` -> the file schemas/<file>.schema.json that stratlint ships.
+SCHEMA_FILES = {"rules": "rule", "config": "config", "strategy": "strategy", "output": "output"}
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("name", type=click.Choice(list(SCHEMA_FILES)))
+def schema(name):
+    """Print one of stratlint's JSON Schemas (draft 2020-12).
+
+    \b
+      rules     a rule pack (the YAML files of rule-paths and rules/guide/)
+      config    .stratlint.yaml, stratlint.yaml or [tool.stratlint]
+      strategy  a structured strategy in YAML or Markdown front matter
+      output    what `stratlint check --format json` prints
+
+    Save one and point your editor at it for completion and checking as you type:
+
+    \b
+      stratlint schema config > stratlint.schema.json
+      # yaml-language-server: $schema=stratlint.schema.json   (first line of the YAML file)
+    """
+    from .resources import data_path
+    from .resources import schema as load_schema
+
+    filename = f"{SCHEMA_FILES[name]}.schema.json"
+    if not (data_path("schemas") / filename).is_file():
+        _fail(f"the {name} schema is not available in this installation "
+              f"(schemas/{filename} is missing)")
+    click.echo(json.dumps(load_schema(SCHEMA_FILES[name]), indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":  # pragma: no cover
