@@ -32,9 +32,48 @@ def compile_phrases(phrases: tuple[str, ...], ignore_case: bool = True) -> re.Pa
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
 
 
+# How long one search with a pack's own regular expression may run. Patterns come from
+# users and from repositories under review; one that backtracks catastrophically (such as
+# "(a|aa)+$") must fail loudly rather than hang a CI job.
+PATTERN_TIMEOUT = 1.0
+
+
+class PatternTimeout(RuntimeError):
+    pass
+
+
+class BoundedPattern:
+    """A pack pattern compiled with the `regex` engine, every search bounded in time."""
+
+    def __init__(self, source: str, compiled):
+        self.source = source
+        self._compiled = compiled
+
+    def _timeout(self) -> PatternTimeout:
+        shown = self.source if len(self.source) <= 60 else self.source[:57] + "..."
+        return PatternTimeout(f"pattern {shown!r} ran for over {PATTERN_TIMEOUT:g}s and was "
+                              "stopped; rewrite it so that it cannot backtrack catastrophically")
+
+    def finditer(self, text: str, *args):
+        try:  # materialised inside the bound, so the whole scan is covered
+            return iter(list(self._compiled.finditer(text, *args, timeout=PATTERN_TIMEOUT)))
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def search(self, text: str, *args):
+        try:
+            return self._compiled.search(text, *args, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise self._timeout() from None
+
+
 @lru_cache(maxsize=512)
-def compile_patterns(patterns: tuple[str, ...], ignore_case: bool = True) -> re.Pattern | None:
+def compile_patterns(patterns: tuple[str, ...], ignore_case: bool = True) -> BoundedPattern | None:
+    """Pack regular expressions as one alternation, run by the time-bounded engine."""
     if not patterns:
         return None
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    import regex
+
+    flags = regex.IGNORECASE | regex.V0 if ignore_case else regex.V0
+    source = "|".join(f"(?:{p})" for p in patterns)
+    return BoundedPattern(source, regex.compile(source, flags))

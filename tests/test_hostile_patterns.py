@@ -1,0 +1,50 @@
+"""A rule pack's own regular expression cannot hang a run, however it is written."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+
+def test_catastrophic_pattern_is_stopped_and_reported(tmp_path):
+    rules = tmp_path / "house-rules"
+    rules.mkdir()
+    (rules / "house.yaml").write_text("""\
+rules:
+  - name: repeated-letters
+    code: HR101
+    severity: warning
+    summary: A house rule with a badly written pattern.
+    message: "Found '{match}'"
+    rationale: This rule exists to show that a pattern which backtracks for ever is stopped.
+    guide-section: Set actions
+    check: existence
+    options:
+      patterns: ["(a|aa)+$"]
+""")
+    (tmp_path / ".stratlint.yaml").write_text("rule-paths: [house-rules]\n")
+    (tmp_path / "hostile.md").write_text("# Plan\n\n" + "a" * 40 + "!\n")
+    (tmp_path / "ordinary.md").write_text("# Plan\n\nWe will leverage our data.\n")
+
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "stratlint", "check", "hostile.md",
+                             "ordinary.md", "--select", "repeated-letters,vague-language"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 60
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1
+    assert "repeated-letters" in errors[0] and "(a|aa)+$" in errors[0]
+    assert "Traceback" not in result.stderr
+    # The other file was still checked.
+    assert "ordinary.md:3" in result.stdout and "leverage" in result.stdout
+
+
+def test_ordinary_pattern_still_matches(tmp_path):
+    from stratlint import lint_text
+
+    config = {"select": ["missing-review-cadence"]}
+    text = "# Plan\n\n## Keeping it current\n\nWe review progress quarterly.\n"
+    assert not lint_text(text, config=config)
