@@ -30,8 +30,9 @@ def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = N
 
 
 def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None,
-              overrides: Mapping | None = None) -> Report:
-    """Discover and check files; the full Report (findings, file count, internal errors)."""
+              overrides: Mapping | None = None, keep_documents: bool = False) -> Report:
+    """Discover and check files; the full Report (findings, file count, internal errors).
+    With keep_documents, Report.documents also holds each Document and its Analysis."""
     if isinstance(paths, (str, Path)):
         paths = [paths]   # one path, not a string of one-letter paths
     finder = ConfigFinder(_as_config(config))
@@ -46,7 +47,7 @@ def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = Non
         source = ReadError(target.missing) if target.missing else read_source(target.path,
                                                                                  target.display)
         sources.append((source, target.display, chosen))
-    return lint_documents(sources, RuleBook())
+    return lint_documents(sources, RuleBook(), keep_documents=keep_documents)
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None) -> list[Finding]:
@@ -61,3 +62,10 @@ def _raise_internal(report: Report) -> None:
         from .errors import StratlintError
 
         raise StratlintError(report.errors[0])
+
+
+def assess_paths(paths: Iterable[str | Path], config: Config | Mapping | str | Path | None = None):
+    """The board assurance report's data (an assurance.Assessment) for files and folders."""
+    from .assurance import assess
+
+    return assess(run_paths(paths, config, keep_documents=True))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .config import ConfigFinder
 
-EXTENSIONS = (".md", ".markdown", ".txt", ".yaml", ".yml")
+EXTENSIONS = (".md", ".markdown", ".txt", ".yaml", ".yml", ".html", ".htm", ".docx",
+              ".pdf")
 # Folders that never hold a strategy worth checking.
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 # YAML that is tooling configuration, not a strategy.

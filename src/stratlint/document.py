@@ -75,6 +75,11 @@ class Document:
     comments: tuple[Comment, ...] = ()
     data: object = None     # parsed structured strategy, for YAML input
     problems: tuple = field(default=())  # (line, column, message) the reader found but survived
+    # For paged input (PDF): the 1-based line of `text` on which each page begins, in order.
+    page_starts: tuple[int, ...] = ()
+    # Where each structured field is (YAML data or front matter): a path such as
+    # ("commitments", 2, "owner") -> structured.Node with its offsets in `text`.
+    nodes: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -90,6 +95,13 @@ class Document:
         offset = max(0, min(offset, len(self.text)))
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
+
+    def page_position(self, line: int) -> tuple[int, int] | None:
+        """1-based (page, line on that page) of a line of a paged document; None otherwise."""
+        if not self.page_starts:
+            return None
+        index = max(bisect.bisect_right(self.page_starts, line) - 1, 0)
+        return index + 1, line - self.page_starts[index] + 1
 
     def line_text(self, line: int) -> str:
         starts = self.line_starts

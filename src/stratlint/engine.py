@@ -32,6 +32,9 @@ class Report:
     # reporters that describe the rules (SARIF) or list clean files too (JUnit).
     rules: dict[str, Rule] = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
+    # Only with lint_documents(keep_documents=True), for the assurance report: display path ->
+    # (Document, Analysis, names of the rules that ran on it).
+    documents: dict[str, tuple] = field(default_factory=dict)
 
 
 class RuleBook:
@@ -60,10 +63,12 @@ def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
     end = max(hit.end, hit.start)
     end_line, end_column = document.position(end)
     excerpt = document.text[hit.start:end].split("\n")[0]
+    page, page_line = document.page_position(line) or (None, None)
     return Finding(
         path=document.path, line=line, column=column, rule=rule.name, code=rule.code,
         severity=rule.severity, message=rule.format_message(hit.args), end_line=end_line,
-        end_column=end_column, excerpt=excerpt, suggestion=hit.suggestion,
+        end_column=end_column, excerpt=excerpt, suggestion=hit.suggestion, page=page,
+        page_line=page_line,
     )
 
 
@@ -72,9 +77,10 @@ def _engine_finding(rule: Rule | None, path: str, line: int, column: int, messag
     if rule is None:
         return None
     excerpt = document.line_text(line).strip() if document else ""
+    page, page_line = (document.page_position(line) if document else None) or (None, None)
     return Finding(path=path, line=line, column=column, rule=rule.name, code=rule.code,
                    severity=rule.severity, message=message, end_line=line,
-                   end_column=column, excerpt=excerpt)
+                   end_column=column, excerpt=excerpt, page=page, page_line=page_line)
 
 
 def run_document_checks(document: Document, analysis: Analysis, rules: Sequence[Rule],
@@ -146,7 +152,7 @@ def _known_names(rules: Iterable[Rule]) -> dict[str, str]:
 
 
 def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
-                   book: RuleBook | None = None) -> Report:
+                   book: RuleBook | None = None, keep_documents: bool = False) -> Report:
     """Check (document or read error, display path, config) triples; return one Report."""
     book = book or RuleBook()
     report = Report()
@@ -174,12 +180,14 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
         found = run_document_checks(source, analysis, rules, report)
         checked.append((source, analysis, rules, found, config))
     run_cross_document_checks([item[:4] for item in checked], report)
-    for document, _analysis, rules, found, config in checked:
+    for document, analysis, rules, found, config in checked:
         known = _known_names(book.all_rules(config).values())
         kept = finish_document(document, found, rules, known)
         for finding in kept:
             report.source_lines[(finding.path, finding.line)] = document.line_text(finding.line)
         report.findings.extend(kept)
+        if keep_documents:
+            report.documents[document.path] = (document, analysis, frozenset(r.name for r in rules))
     report.findings.sort()
     return report
 

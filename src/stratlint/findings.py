@@ -38,6 +38,9 @@ class Finding:
     end_column: int
     excerpt: str = ""
     suggestion: str | None = None
+    # Paged input (PDF) only: the page, and the line on that page, of `line`.
+    page: int | None = None
+    page_line: int | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column,

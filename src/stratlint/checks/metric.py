@@ -35,10 +35,12 @@ def _prose_text(blocks) -> str:
 
 
 def _readability(measure: str, text: str) -> float:
+    if measure == "reading-ease":
+        from ..analysis.readability import reading_ease
+
+        return round(reading_ease(text), 1)
     import textstat  # costs a noticeable fraction of a second: only load it when needed
 
-    if measure == "reading-ease":
-        return round(textstat.flesch_reading_ease(text), 1)
     return round(textstat.flesch_kincaid_grade(text), 1)
 
 

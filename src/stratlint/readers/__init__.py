@@ -14,7 +14,13 @@ FORMATS = {
     ".text": "text",
     ".yaml": "yaml",
     ".yml": "yaml",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
+# Formats read from the file's bytes, never decoded as text.
+BINARY_FORMATS = frozenset({"docx", "pdf"})
 
 
 def format_for(path: str) -> str:
@@ -48,11 +54,15 @@ def normalise_newlines(text: str) -> str:
 def read_text(text: str, path: str, fmt: str | None = None) -> Document:
     """Build a Document from already-decoded text."""
     fmt = fmt or format_for(path)
+    if fmt in BINARY_FORMATS:
+        raise ReadError(f"a .{fmt} document must be read from its file, not as text")
     text = normalise_newlines(text.lstrip("\ufeff"))
     if fmt == "markdown":
         from .markdown import read
     elif fmt == "yaml":
         from .structured import read
+    elif fmt == "html":
+        from .html import read
     else:
         from .plaintext import read
     return read(text, path)
@@ -70,4 +80,20 @@ def read_path(path: Path, display: str | None = None) -> Document:
         raise ReadError("no such file") from None
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from None
-    return read_text(decode(data), display or str(path))
+    name = display or str(path)
+    fmt = format_for(name)
+    if fmt in BINARY_FORMATS:
+        return read_binary(data, name, fmt)
+    return read_text(decode(data), name, fmt)
+
+
+def read_binary(data: bytes, path: str, fmt: str | None = None) -> Document:
+    """Build a Document from the bytes of a Word (.docx) or PDF file."""
+    fmt = fmt or format_for(path)
+    if fmt == "docx":
+        from .docx import read
+    elif fmt == "pdf":
+        from .pdf import read
+    else:
+        raise ReadError(f"no binary reader for {fmt} files")
+    return read(data, path)

@@ -33,6 +33,19 @@ def blank_comments(text: str) -> str:
     return COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
+def one_line(text: str) -> str:
+    """A reader's line of synthetic text: line breaks, tabs and other controls become spaces."""
+    return "".join(" " if (c.isspace() or ord(c) < 32) and c != " " else c for c in text)
+
+
+def trimmed(line: str, offset: int) -> tuple[int, str] | None:
+    """(start, text) of a line at `offset` without its surrounding spaces; None if blank."""
+    body = line.strip()
+    if not body:
+        return None
+    return offset + len(line) - len(line.lstrip()), body
+
+
 def parse_front_matter(raw: str, first_line: int):
     """Parse front matter YAML; return (data, problems) where problems are (line, col, msg)."""
     from .. import yamlsafe
@@ -49,4 +62,5 @@ def parse_front_matter(raw: str, first_line: int):
     return data, ()
 
 
-__all__ = ["Document", "line_starts", "find_comments", "blank_comments", "parse_front_matter"]
+__all__ = ["Document", "line_starts", "find_comments", "blank_comments", "one_line", "trimmed",
+           "parse_front_matter"]

@@ -21,7 +21,8 @@ def write(report, stream, options) -> None:
     for f in report.findings:
         head = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
         severity = paint(_COLORS[f.severity], f"[{f.severity}]")
-        stream.write(f"{head} {f.code} {f.rule} {severity} {f.message}\n")
+        where = f"(page {f.page}, line {f.page_line}) " if f.page is not None else ""
+        stream.write(f"{head} {f.code} {f.rule} {severity} {where}{f.message}\n")
         if options.quiet:
             continue
         line = report.source_lines.get((f.path, f.line), "")

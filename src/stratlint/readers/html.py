@@ -1,0 +1,160 @@
+"""HTML reader: the standard library's HTML parser finds the structure; positions are the source's.
+
+The Document's text is the HTML source with everything that is not readable text blanked to
+spaces (tags, comments, and the contents of script, style, nav, footer, head, template,
+noscript and svg elements), keeping every line break. So a finding's line and column are
+where its words stand in the file, and rules never see markup or scripts. Character
+references are decoded in place, the rest of the reference blanked, keeping lengths.
+
+Blocks: h1-h6 headings; p, li, td/th and other block elements; text inside blockquote is
+quoted. The parser is not a full HTML tree builder, but it closes what HTML closes
+implicitly (an open p at the next block, an open li at the next li, cells and rows).
+"""
+from __future__ import annotations
+
+from html import unescape
+from html.parser import HTMLParser
+
+from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+from .common import find_comments, line_starts
+
+SKIP = frozenset({"script", "style", "nav", "footer", "head", "template", "noscript", "svg"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "param", "source", "track", "wbr"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCKS = HEADINGS | frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "header", "hgroup", "hr",
+    "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul"})
+LISTS = frozenset({"ul", "ol"})
+# Where one block ends and the next begins (a script inside a paragraph is not such a place).
+BREAKS = BLOCKS | frozenset({"nav", "footer"})
+
+
+class _Reader(HTMLParser):
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=False)   # keep references apart to keep offsets
+        self.source = source
+        self.starts = line_starts(source)
+        self.visible = ["\n" if c == "\n" else " " for c in source]
+        self.stack: list[str] = []
+        self.pieces: list[tuple[int, str]] = []
+        self.blocks: list[Block] = []
+        self.row = self.col = -1
+
+    # -- positions and text ---------------------------------------------------------------
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def _skipping(self) -> bool:
+        return any(tag in SKIP for tag in self.stack)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping():
+            self.pieces.append((self._offset(), data))
+
+    def _reference(self, raw: str) -> None:
+        if self._skipping():
+            return
+        at = self._offset()
+        if self.source.startswith(raw + ";", at):
+            raw += ";"
+        elif not self.source.startswith(raw, at):
+            return
+        text = unescape(raw).replace("\xa0", " ")
+        if len(text) > len(raw):   # never: a reference is longer than what it stands for
+            text = text[:len(raw)]
+        self.pieces.append((at, text))
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name}")
+
+    # -- structure --------------------------------------------------------------------------
+    def _pop_to(self, index: int) -> None:
+        del self.stack[index:]
+
+    def _last(self, tags, stop=frozenset()) -> int | None:
+        """Index of the innermost open element in `tags`, unless one in `stop` is inside it."""
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index] in tags:
+                return index
+            if self.stack[index] in stop:
+                return None
+        return None
+
+    def _close_implied(self, tag: str) -> None:
+        if tag in BREAKS:
+            index = self._last({"p"}, stop=BLOCKS - {"p"})
+            if index is not None:
+                self._pop_to(index)
+        index = None
+        if tag == "li":
+            index = self._last({"li"}, stop=LISTS)
+        elif tag in ("td", "th"):
+            index = self._last({"td", "th"}, stop={"tr", "table"})
+        elif tag == "tr":
+            index = self._last({"tr"}, stop={"table"})
+        elif tag in ("thead", "tbody", "tfoot"):
+            index = self._last({"thead", "tbody", "tfoot"}, stop={"table"})
+        if index is not None:
+            self._pop_to(index)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in BREAKS:
+            self.flush()
+        self._close_implied(tag)
+        if tag == "tr":
+            self.row += 1
+            self.col = -1
+        elif tag in ("td", "th"):
+            self.col += 1
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.stack:
+            return
+        if tag in BREAKS:
+            self.flush()
+        self._pop_to(len(self.stack) - 1 - self.stack[::-1].index(tag))
+
+    def flush(self) -> None:
+        pieces, self.pieces = self.pieces, []
+        for at, text in pieces:
+            self.visible[at:at + len(text)] = text
+        words = [(at, text) for at, text in pieces if text.strip()]
+        if not words:
+            return
+        first, last = words[0], words[-1]
+        start = first[0] + len(first[1]) - len(first[1].lstrip())
+        end = last[0] + len(last[1].rstrip())
+        text = "".join(self.visible[start:end])
+        quoted = "blockquote" in self.stack
+        heading = self._last(HEADINGS)
+        container = self._last({"li", "td", "th"})
+        if heading is not None:
+            level = int(self.stack[heading][1])
+            self.blocks.append(Block(HEADING, text, start, level=level, quoted=quoted))
+        elif container is not None and self.stack[container] in ("td", "th"):
+            header = self.stack[container] == "th" or "thead" in self.stack
+            self.blocks.append(Block(TABLE_CELL, text, start, quoted=quoted, row=self.row,
+                                     col=self.col, header=header))
+        elif container is not None:
+            depth = max(1, sum(tag in LISTS for tag in self.stack))
+            self.blocks.append(Block(LIST_ITEM, text, start, level=depth, quoted=quoted))
+        else:
+            self.blocks.append(Block(PARAGRAPH, text, start, quoted=quoted))
+
+
+def read(text: str, path: str) -> Document:
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    return Document(path=path, text="".join(reader.visible), format="html",
+                    blocks=tuple(reader.blocks), comments=find_comments(text))
