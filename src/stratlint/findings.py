@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 
 class Severity(enum.IntEnum):
@@ -50,6 +50,7 @@ class Finding:
         return self.sort_key() < other.sort_key()
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        # Every field is a plain value, so a shallow copy is enough (asdict deep-copies).
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["severity"] = str(self.severity)
         return data

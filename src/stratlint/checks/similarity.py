@@ -35,17 +35,18 @@ def _shingles(document, analysis, size: int) -> dict[tuple, tuple[int, int]]:
     return runs
 
 
-def _shared_spans(mine: dict, theirs: set, size: int) -> list[tuple[int, int, int]]:
-    """Merge overlapping shared runs into (start, end, words) passages."""
-    spans = sorted(span for key, span in mine.items() if key in theirs)
-    merged: list[list[int]] = []
-    for start, end in spans:
+def _shared_spans(mine: dict, shared: set, size: int) -> list[tuple[int, int, int, list]]:
+    """Merge overlapping shared runs into (start, end, words, runs) passages."""
+    spans = sorted((mine[key], key) for key in shared)
+    merged: list[list] = []
+    for (start, end), key in spans:
         if merged and start <= merged[-1][1] + 1:
             merged[-1][1] = max(merged[-1][1], end)
             merged[-1][2] += 1
+            merged[-1][3].append(key)
         else:
-            merged.append([start, end, size])
-    return [(s, e, w) for s, e, w in merged]
+            merged.append([start, end, size, [key]])
+    return [tuple(item) for item in merged]
 
 
 def run(items, options):
@@ -61,16 +62,27 @@ def run(items, options):
     if len(items) < 2:
         return
     shingles = [_shingles(doc, analysis, size) for doc, analysis in items]
+    # One index from each word run to the documents holding it keeps this linear in the
+    # total text: each document's shared passages are found once, not once per other file.
+    holders: dict[tuple, list[int]] = {}
+    for index, runs in enumerate(shingles):
+        for key in runs:
+            holders.setdefault(key, []).append(index)
     for i, (document, _analysis) in enumerate(items):
-        for j, (other, _other_analysis) in enumerate(items):
-            if i == j or other.path == document.path:
+        shared = {key for key in shingles[i] if len(holders[key]) > 1}
+        for start, end, words, keys in _shared_spans(shingles[i], shared, size):
+            if words < least:
                 continue
-            for start, end, words in _shared_spans(shingles[i], set(shingles[j]), size):
-                if words >= least:
-                    detail = f"about {words} words are the same as in {other.path}"
-                    yield document.path, Hit(start, end, {
-                        "detail": detail, "other": other.path, "words": words,
-                        "match": document.text[start:end][:60]})
+            others = sorted({items[j][0].path for key in keys for j in holders[key] if j != i}
+                            - {document.path})
+            if not others:
+                continue
+            more = f" and {len(others) - 1} other document{'s' if len(others) > 2 else ''}" \
+                if len(others) > 1 else ""
+            detail = f"about {words} words are the same as in {others[0]}{more}"
+            yield document.path, Hit(start, end, {
+                "detail": detail, "other": others[0], "others": len(others), "words": words,
+                "match": document.text[start:end][:60]})
 
 
 KIND = CheckKind("similarity", run, {

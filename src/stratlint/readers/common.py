@@ -9,11 +9,7 @@ COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
 def line_starts(text: str) -> list[int]:
-    starts = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            starts.append(index + 1)
-    return starts
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 def find_comments(text: str, skip_lines: set[int] = frozenset()) -> tuple[Comment, ...]:
