@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..document import LIST_ITEM, PARAGRAPH
+from ..structured import filled, is_structured, unfilled_text
 from . import CheckKind, Hit
 
 OPTIONS = {
@@ -34,7 +35,8 @@ def _statement(document, analysis, headings):
         if _ABOUT_DOCUMENT.search(heading.title):
             continue   # "Purpose of this document" describes the paper, not the organisation
         for block in section.blocks:
-            if block.kind in (PARAGRAPH, LIST_ITEM) and not block.quoted:
+            if block.kind in (PARAGRAPH, LIST_ITEM) and not block.quoted \
+                    and not unfilled_text(block.text):
                 sentences = analysis.sentences_in(block)
                 if sentences:
                     first = sentences[0]
@@ -43,10 +45,14 @@ def _statement(document, analysis, headings):
         if ":" in heading.title and len(heading.title.split(":", 1)[1].split()) >= 4:
             return heading.start, heading.end, heading.title.split(":", 1)[1]
     for sentence in analysis.sentences:
-        if sentence.block.quoted:
+        # A bullet in a list of promises ("We will become a paperless trust") is one item of
+        # many, not the mission.
+        if sentence.block.quoted or sentence.block.kind != PARAGRAPH:
             continue
         match = _STATED.search(sentence.text)
-        if match and not analysis.in_quote(sentence.start, sentence.end):
+        if match and not analysis.in_quote(sentence.start, sentence.end) \
+                and not analysis.in_placeholder(sentence.start + match.start(),
+                                                sentence.start + match.end()):
             return sentence.start + match.end(), sentence.end, sentence.text[match.end():]
     return None
 
@@ -54,18 +60,29 @@ def _statement(document, analysis, headings):
 def run(document, analysis, options):
     from ..analysis.terms import compile_phrases
 
+    fields = options.get("fields", ())
     for source in (document.front_matter, document.data):
         if isinstance(source, dict):
-            for field in options.get("fields", ()):
+            for field in fields:
                 value = source.get(field)
-                if isinstance(value, str) and value.strip():
+                if isinstance(value, str) and filled(value):
                     words = len(value.split())
                     if words > options.get("max-words", 35):
-                        at = max(document.text.find(value[:40]), 0)
+                        node = document.nodes.get((field,))
+                        at = node.start if node else max(document.text.find(value[:40]), 0)
                         yield Hit(at, at + len(value[:40]), {"words": words,
                                   "limit": options.get("max-words", 35),
                                   "problem": f"the mission is {words} words long"})
                     return
+    if fields and is_structured(document):
+        # A structured strategy states its mission in its field, or not at all.
+        start, end = analysis.title_span
+        node = next((document.nodes[(f,)] for f in fields if (f,) in document.nodes), None)
+        if node is not None:
+            start, end = node.key_start, node.key_end
+        yield Hit(start, end, {"problem": f"no mission statement in the '{fields[0]}' field",
+                               "limit": options.get("max-words", 35)})
+        return
     headings = compile_phrases(tuple(options["headings"]))
     found = _statement(document, analysis, headings)
     limit = options.get("max-words", 35)
