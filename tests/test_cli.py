@@ -65,7 +65,7 @@ def test_examples_folder(run_stratlint):
     result = run_stratlint("check", "--format", "json", "examples/", cwd=REPO)
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert data["files_checked"] == 2
+    assert data["files_checked"] == 3   # the weak, the strong, and the strong structured one
     assert {f["path"] for f in data["findings"]} == {os.path.join("examples",
                                                                   "weak-hillcrest-trust.md")}
 

@@ -530,8 +530,10 @@ def test_junit_through_the_cli_on_the_examples(run_cli):
     root = ET.fromstring(result.stdout)
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     assert set(suites) == {"examples/strong-riverside-trust.md",
+                           "examples/strong-structured-strategy.yaml",
                            "examples/weak-hillcrest-trust.md"}
     assert suites["examples/strong-riverside-trust.md"].get("failures") == "0"
+    assert suites["examples/strong-structured-strategy.yaml"].get("failures") == "0"
     assert int(suites["examples/weak-hillcrest-trust.md"].get("failures")) > 10
 
 

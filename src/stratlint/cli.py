@@ -1,4 +1,4 @@
-"""The stratlint command line: check, rules, explain, schema."""
+"""The stratlint command line: check, rules, explain, schema, init, report."""
 from __future__ import annotations
 
 import json
@@ -103,6 +103,12 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
         report = api.run_paths(paths, explicit, overrides)
     for error in report.errors:
         click.echo(f"stratlint: error: {error}", err=True)
+    if not report.files:
+        # Not an error (a docs folder may hold no strategy yet), but never silent either.
+        from .discover import EXTENSIONS
+
+        click.echo(f"stratlint: warning: no strategy documents found in {', '.join(paths)} "
+                   f"(looked for {', '.join('*' + e for e in EXTENSIONS)})", err=True)
     if write_baseline_path:
         from .baseline import write
 
@@ -129,9 +135,17 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
     # to whatever config happens to sit above the working folder.
     finder = ConfigFinder(explicit)
 
+    thresholds: dict[str, object] = {}   # one config look-up per file, not per finding
+
     def fails(finding) -> bool:
-        base = finder.for_path(Path(finding.path).resolve())
-        threshold = fail_threshold(fail_on or base.fail_on)
+        if finding.path not in thresholds:
+            try:
+                where = Path(finding.path).resolve()
+            except (OSError, RuntimeError):   # a symlink loop: its own folder's config
+                where = Path(finding.path).absolute()
+            base = finder.for_path(where)
+            thresholds[finding.path] = fail_threshold(fail_on or base.fail_on)
+        threshold = thresholds[finding.path]
         return threshold is not None and finding.severity >= threshold
 
     if any(fails(f) for f in report.findings):
@@ -233,6 +247,92 @@ def schema(name):
         _fail(f"the {name} schema is not available in this installation "
               f"(schemas/{filename} is missing)")
     click.echo(json.dumps(load_schema(SCHEMA_FILES[name]), indent=2, ensure_ascii=False))
+
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["html", "markdown", "json", "csv"]),
+              default="html", show_default=True, help="Report format.")
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this config file instead of searching for one next to each document.")
+def report(paths, output_format, output_path, config_path):
+    """Write the board assurance report for strategy documents.
+
+    For each document: the ten questions for boards from the guide, each rated red, amber or
+    green with the evidence found and the findings behind the rating; the good and bad signs;
+    and each commitment checked for being tangible, measurable, outcome-focused, time-bound
+    and owned. Several documents also get a comparison table and a list of text they share.
+
+    \b
+    Examples:
+      stratlint report strategy.md -o report.html
+      stratlint report strategies/ --format csv -o comparison.csv
+
+    A report is not a gate: the exit code is 0 whatever the ratings, and 2 only for usage,
+    configuration or internal errors.
+    """
+    from . import api
+    from .assurance import assess
+    from .config import load_file
+    from .report import render
+
+    explicit = load_file(Path(config_path)) if config_path else None
+    if output_path:
+        target = Path(output_path).resolve()
+        if any(Path(p).resolve() == target for p in paths):
+            _fail(f"{output_path}: is one of the documents being checked; choose another "
+                  f"output file")
+    result = api.run_paths(list(paths), explicit, keep_documents=True)
+    text = render(output_format, assess(result))
+    for error in result.errors:
+        click.echo(f"stratlint: error: {error}", err=True)
+    if output_path:
+        try:
+            Path(output_path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output_path}: cannot write the report: {exc.strerror or exc}")
+    else:
+        click.echo(text, nl=False)
+    if result.errors:
+        sys.exit(2)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", required=False, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["markdown", "yaml"]),
+              help="Markdown, or a structured YAML strategy [default: from PATH's suffix, "
+                   "else markdown].")
+@click.option("--force", is_flag=True, help="Overwrite the strategy file if it exists.")
+def init(path, output_format, force):
+    """Write a starter strategy that follows the guide, and a starter config.
+
+    PATH is the file to write (default strategy.md, or strategy.yaml with --format yaml) or
+    a folder to write it in. The starter has a section for each of the guide's questions for
+    boards; its gaps are placeholders such as '[TODO: one-sentence mission]', which
+    `stratlint check` reports until they are filled in.
+
+    A .stratlint.yaml is written beside it unless a configuration already applies there.
+    An existing file is never overwritten without --force.
+
+    \b
+    Examples:
+      stratlint init                       strategy.md and .stratlint.yaml here
+      stratlint init --format yaml plans/  plans/strategy.yaml
+    """
+    from .starter import write
+
+    written = write(path, output_format, force=force)
+    click.echo(f"stratlint: wrote {written.strategy}", err=True)
+    if written.config is not None:
+        click.echo(f"stratlint: wrote {written.config}", err=True)
+    elif written.existing_config:
+        click.echo(f"stratlint: kept the existing configuration {written.existing_config}",
+                   err=True)
+    click.echo(f"stratlint: fill in each [TODO ...] placeholder, then run: "
+               f"stratlint check {written.strategy}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -86,9 +86,28 @@ def _check_options(check_name: str, options: dict, where: str) -> Mapping[str, A
             allowed = sorted(kind.options_schema.get("properties", {}))
             detail += f" (options of check {check_name!r}: {', '.join(allowed) or 'none'})"
         raise StratlintError(f"{where}: options{'.' + key if key else ''}: {detail}")
+    _check_patterns(options, where)
     defaults = {k: v["default"] for k, v in kind.options_schema.get("properties", {}).items()
                 if isinstance(v, dict) and "default" in v}
     return _freeze({**defaults, **options})
+
+
+def _check_patterns(options: dict, where: str) -> None:
+    """A regular expression that does not compile is one error when the pack is loaded,
+    not one per checked file."""
+    import regex
+
+    for key, value in options.items():
+        if not key.endswith("patterns") or not isinstance(value, list):
+            continue
+        for index, pattern in enumerate(value):
+            if not isinstance(pattern, str):
+                continue
+            try:
+                regex.compile(pattern, regex.V0)
+            except regex.error as exc:
+                raise StratlintError(f"{where}: options.{key}[{index}]: invalid regular "
+                                     f"expression {pattern!r}: {exc}") from None
 
 
 def _resolve_lexicons(value, lexicons: Mapping[str, list], where: str):

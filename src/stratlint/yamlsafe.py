@@ -36,8 +36,16 @@ def _error_from(exc: yaml.YAMLError) -> YamlError:
     return YamlError(problem, mark.line + 1, mark.column + 1)
 
 
+# Fewer than MAX_ALIASES aliases can still nest into billions of nodes ("billion laughs" with
+# nine levels of nine uses 72 aliases); the expanded size is counted too, from the events.
+MAX_EXPANDED_NODES = 100_000
+
+
 def _count_aliases(text: str) -> None:
     aliases = 0
+    sizes: dict[str, int] = {}   # anchor -> how many nodes it stands for, expanded
+    open_nodes: list[list] = []  # [anchor, nodes so far] of each open collection
+    expanded = 0                 # nodes in the document so far, aliases expanded
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
@@ -45,6 +53,31 @@ def _count_aliases(text: str) -> None:
                 mark = event.start_mark
                 raise YamlError(f"more than {MAX_ALIASES} aliases; refusing to expand them",
                                 mark.line + 1, mark.column + 1)
+            size = sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            open_nodes.append([event.anchor, 1])
+            expanded += 1
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = open_nodes.pop()
+            if anchor:
+                sizes[anchor] = size
+            if open_nodes:
+                open_nodes[-1][1] += size   # already counted in `expanded`
+            continue
+        else:
+            continue
+        if open_nodes:
+            open_nodes[-1][1] += size
+        expanded += size
+        if expanded > MAX_EXPANDED_NODES:
+            mark = event.start_mark
+            raise YamlError(f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; "
+                            "refusing to expand them", mark.line + 1, mark.column + 1)
 
 
 def load(text: str):

@@ -5,7 +5,8 @@ import bisect
 import re
 from functools import cached_property
 
-from ..document import HEADING, PROSE_KINDS, Block, Document
+from .. import structured
+from ..document import HEADING, PROSE_KINDS, TABLE_CELL, Block, Document
 from . import commitments, negation, periods, quotes, sentences
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
@@ -44,6 +45,45 @@ class Analysis:
         return index >= 0 and end <= self.quote_spans[index][1]
 
     @cached_property
+    def placeholder_spans(self) -> list[tuple[int, int]]:
+        """Text that is not the author's yet: each placeholder such as "[TODO: one-sentence
+        mission]", and the header row of a table whose rows hold only placeholders (its
+        column names, "Cost per use", are not evidence of a service map)."""
+        spans = [(block.start + lo, block.start + hi) for block in self.text_blocks
+                 if "[" in block.text for lo, hi in structured.placeholder_spans(block.text)]
+        if not spans:
+            return spans
+        for table in self._tables():
+            body = [b for b in table if not b.header]
+            if body and self.only_placeholders(body):
+                spans.extend((b.start, b.end) for b in table if b.header)
+        return sorted(spans)
+
+    def _tables(self) -> list[list[Block]]:
+        """Table cells grouped by table: runs of consecutive cells."""
+        tables: list[list[Block]] = []
+        previous = None
+        for block in self.document.blocks:
+            if block.kind == TABLE_CELL:
+                if previous != TABLE_CELL:
+                    tables.append([])
+                tables[-1].append(block)
+            previous = block.kind
+        return tables
+
+    def in_placeholder(self, start: int, end: int | None = None) -> bool:
+        """True when [start, end) overlaps a placeholder: text that is not evidence yet."""
+        end = start + 1 if end is None else end
+        return any(lo < end and start < hi for lo, hi in self.placeholder_spans)
+
+    def only_placeholders(self, blocks) -> bool:
+        """Blocks holding a placeholder and nothing else (a section not yet written). Table
+        headers only name the columns, so they do not count as written."""
+        texts = [b.text for b in blocks if b.kind != HEADING and not b.header]
+        return (any(structured.PLACEHOLDER.search(t) for t in texts)
+                and all(structured.unfilled_text(t) for t in texts))
+
+    @cached_property
     def sentences(self) -> tuple[sentences.Sentence, ...]:
         result: list[sentences.Sentence] = []
         for block in self.prose_blocks:
@@ -72,9 +112,12 @@ class Analysis:
             doc.data if isinstance(doc.data, dict) else {})
         for key in ("period", "title", "horizon"):
             value = meta.get(key)
-            if isinstance(value, dict) and isinstance(value.get("start"), int) \
-                    and isinstance(value.get("end"), int):
-                value = f"{value['start']} to {value['end']}"
+            years = structured.period_years(value)
+            if years is not None:   # {start: 2025, end: 2028}: located at the period's node
+                node = doc.nodes.get((key,))
+                start, end = (node.start, node.end) if node else (0, 0)
+                evidence = f"{years[0]} to {years[1]}"
+                return periods.Period(years[1] - years[0], start, end, evidence, "front matter")
             if isinstance(value, (str, int)):
                 text = str(value)
                 at = max(doc.text.find(text), 0)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+from ..structured import filled, is_structured, strip_placeholders
 
 SECTION_HEADING = re.compile(
     r"\b(?:commitments?|actions?|deliverables?|roadmap|what we will (?:do|deliver)|"
@@ -116,6 +117,9 @@ class Commitment:
     has_owner: bool
     section: str
     when: str = ""      # the date or timescale found, normalised; "" when there is none
+    # For a commitment given as data: where its `what` and `outcome` are, the words that
+    # should name an outcome rather than a product (its owner or measure may name anything).
+    parts: tuple[tuple[int, int], ...] = ()
 
     @property
     def summary(self) -> str:
@@ -125,7 +129,9 @@ class Commitment:
 
 def _parts(text: str, context: str) -> tuple[bool, str, bool]:
     """(has a measure, the date found or "", has an owner). The item's own date wins over
-    one inherited from its heading or lead-in."""
+    one inherited from its heading or lead-in. Placeholders ("[TODO: owner]") count for
+    nothing."""
+    text, context = strip_placeholders(text), strip_placeholders(context)
     date = DATE.search(text) or DATE.search(context)
     both = f"{context} {text}"
     return (bool(MEASURE.search(text)), " ".join(date.group(0).lower().split()) if date else "",
@@ -149,13 +155,14 @@ def _table_commitments(blocks: list[Block], section: str, context: str) -> list[
         measure, when, owner = _parts(text, context)
         by_role = {role: [c for c in cells if regex.search(titles.get(c.col, ""))]
                    for role, regex in COLUMN_PARTS.items()}
+        said = {id(c): strip_placeholders(c.title) for c in cells}
         if by_role["measure"]:
-            measure = any(MEASURE.search(c.title) for c in by_role["measure"])
+            measure = any(MEASURE.search(said[id(c)]) for c in by_role["measure"])
         if by_role["date"] and not when:
-            when = next((" ".join(c.title.lower().split()) for c in by_role["date"]
-                         if DATE.search(c.title) or re.search(r"\d", c.title)), "")
+            when = next((" ".join(said[id(c)].lower().split()) for c in by_role["date"]
+                         if DATE.search(said[id(c)]) or re.search(r"\d", said[id(c)])), "")
         if by_role["owner"]:
-            owner = owner or any(c.title.strip(" -\u2013.") for c in by_role["owner"])
+            owner = owner or any(said[id(c)].strip(" -\u2013.") for c in by_role["owner"])
         found.append(Commitment(cells[0].start, cells[-1].end, text, measure, bool(when),
                                 owner, section, when))
     return found
@@ -177,6 +184,9 @@ def stated_count(analysis) -> int:
 
 
 def find(document: Document, analysis) -> list[Commitment]:
+    items = _data_items(document)
+    if items is not None:
+        return _from_data(document, items)
     sections = [s for s in document.sections
                 if s.heading is not None and SECTION_HEADING.search(s.heading.title)
                 and not NOT_SECTION.search(s.heading.title) and not s.heading.quoted]
@@ -267,4 +277,43 @@ def _from_prose(document, analysis) -> list[Commitment]:
             else:
                 found.append(_commitment(sentence.start, sentence.end, sentence.text, "", ""))
                 previous = found[-1]
+    return found
+
+
+def _data_items(document: Document) -> list | None:
+    """The commitments given as data: a structured strategy's `commitments` list (all of
+    them, even none), or a non-empty `commitments` list in front matter. None otherwise."""
+    if is_structured(document):
+        items = document.data.get("commitments")
+        return items if isinstance(items, list) else []
+    front = document.front_matter
+    if isinstance(front, dict) and isinstance(front.get("commitments"), list) \
+            and front["commitments"]:
+        return front["commitments"]
+    return None
+
+
+def _from_data(document: Document, items: list) -> list[Commitment]:
+    """One commitment per item, its parts read from its fields exactly: a measure or a target
+    makes it measurable, `due` time-bound and `owner` owned. A plain text item (which the
+    schema reports) is read like a list item of prose."""
+    found = []
+    for number, item in enumerate(items):
+        node = document.nodes.get(("commitments", number))
+        start, end = (node.start, node.end) if node else (0, 0)
+        if isinstance(item, str):
+            found.append(_commitment(start, end, item, "", "commitments"))
+            continue
+        if not isinstance(item, dict):
+            continue
+        what = item.get("what")
+        text = " ".join(str(what).split()) if what is not None else f"commitment {number + 1}"
+        due = item.get("due")
+        when = " ".join(str(due).lower().split()) if filled(due) else ""
+        parts = tuple((n.start, n.end) for n in (document.nodes.get(("commitments", number, f))
+                                                 for f in ("what", "outcome")) if n)
+        found.append(Commitment(start, end, text,
+                                filled(item.get("measure")) or filled(item.get("target")),
+                                bool(when), filled(item.get("owner")), "commitments", when,
+                                parts))
     return found

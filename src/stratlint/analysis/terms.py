@@ -36,6 +36,14 @@ def compile_phrases(phrases: tuple[str, ...], ignore_case: bool = True) -> re.Pa
 # users and from repositories under review; one that backtracks catastrophically (such as
 # "(a|aa)+$") must fail loudly rather than hang a CI job.
 PATTERN_TIMEOUT = 1.0
+# ...plus this much per character searched: an ordinary pattern scans a long paragraph in
+# linear time (about 2 s per MB for the largest built-in ones), which must not be mistaken
+# for catastrophic backtracking, whose time grows exponentially instead.
+PATTERN_TIMEOUT_PER_CHAR = 10 / 1_000_000
+
+
+def _bound(text: str) -> float:
+    return PATTERN_TIMEOUT + len(text) * PATTERN_TIMEOUT_PER_CHAR
 
 
 class PatternTimeout(RuntimeError):
@@ -49,22 +57,24 @@ class BoundedPattern:
         self.source = source
         self._compiled = compiled
 
-    def _timeout(self) -> PatternTimeout:
+    def _timeout(self, bound: float) -> PatternTimeout:
         shown = self.source if len(self.source) <= 60 else self.source[:57] + "..."
-        return PatternTimeout(f"pattern {shown!r} ran for over {PATTERN_TIMEOUT:g}s and was "
+        return PatternTimeout(f"pattern {shown!r} ran for over {bound:.3g}s and was "
                               "stopped; rewrite it so that it cannot backtrack catastrophically")
 
     def finditer(self, text: str, *args):
+        bound = _bound(text)
         try:  # materialised inside the bound, so the whole scan is covered
-            return iter(list(self._compiled.finditer(text, *args, timeout=PATTERN_TIMEOUT)))
+            return iter(list(self._compiled.finditer(text, *args, timeout=bound)))
         except TimeoutError:
-            raise self._timeout() from None
+            raise self._timeout(bound) from None
 
     def search(self, text: str, *args):
+        bound = _bound(text)
         try:
-            return self._compiled.search(text, *args, timeout=PATTERN_TIMEOUT)
+            return self._compiled.search(text, *args, timeout=bound)
         except TimeoutError:
-            raise self._timeout() from None
+            raise self._timeout(bound) from None
 
 
 @lru_cache(maxsize=512)

@@ -65,7 +65,7 @@ def run(document, analysis, options):
                     or _ROMAN.match(word) or any(c.isdigit() for c in word)):
                 continue
             start, end = block.start + match.start(1), block.start + match.end(1)
-            if analysis.in_quote(start, end):
+            if analysis.in_quote(start, end) or analysis.in_placeholder(start, end):
                 continue
             reported.add(word)
             yield Hit(start, end, {"match": word})

@@ -43,10 +43,12 @@ def run(document, analysis, options):
         if terms is None:
             return
         for commitment in found:
-            match = terms.search(document.text, commitment.start, commitment.end)
-            if match:
-                yield Hit(match.start(), match.end(),
-                          {"match": match.group(0), "commitment": commitment.summary})
+            for lo, hi in commitment.parts or ((commitment.start, commitment.end),):
+                match = terms.search(document.text, lo, hi)
+                if match:
+                    yield Hit(match.start(), match.end(),
+                              {"match": match.group(0), "commitment": commitment.summary})
+                    break
         return
     attribute = _MISSING[aspect]
     for commitment in found:

@@ -24,6 +24,10 @@ PHRASE_OPTIONS = {
     "skip-proper-names": {"type": "boolean", "default": False,
                           "description": "stay quiet where the match is part of a capitalised "
                                          "name, such as a programme called 'Transforming Care'"},
+    "include-placeholders": {"type": "boolean", "default": False,
+                             "description": "also match inside placeholders such as '[TODO: "
+                                            "mission]', which are otherwise not the author's "
+                                            "text yet"},
 }
 
 
@@ -58,6 +62,8 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
     include_quotes = options.get("include-quotes", False)
     skip_negated = options.get("skip-negated", False)
     skip_names = options.get("skip-proper-names", False)
+    skip_placeholders = (not options.get("include-placeholders", False)
+                         and bool(analysis.placeholder_spans))
     for block in blocks if blocks is not None else blocks_for(analysis, options):
         if block.quoted and not include_quotes:
             continue
@@ -74,6 +80,8 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
                 if not include_quotes and analysis.in_quote(start, end):
                     continue
                 if skip_negated and block.kind != HEADING and analysis.negated(start, end):
+                    continue
+                if skip_placeholders and analysis.in_placeholder(start, end):
                     continue
                 yield block, start, end, match.group(0)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..analysis.terms import compile_patterns, compile_phrases
 from ..document import HEADING
+from ..structured import filled, is_structured
 from . import CheckKind, Hit
 from .matching import iter_matches
 
@@ -28,21 +29,48 @@ OPTIONS = {
 }
 
 
-def _filled(value) -> bool:
-    if isinstance(value, str):
-        return bool(value.strip())
-    return bool(value)
-
-
 def _has_field(document, fields) -> bool:
     for source in (document.front_matter, document.data):
-        if isinstance(source, dict) and any(_filled(source.get(f)) for f in fields):
+        if isinstance(source, dict) and any(filled(source.get(f)) for f in fields):
             return True
     return False
 
 
+def _first_text(value) -> str:
+    """The first text in a field's value: a string, a list's first entry, or a mapping's
+    first string (its name, risk, what ...), for quoting as evidence."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return _first_text(value[0]) if value else ""
+    if isinstance(value, dict):
+        return next((text for text in map(_first_text, value.values()) if text), "")
+    return "" if value is None else str(value)
+
+
+def _exact(document, options) -> bool:
+    """A structured strategy with fields named: the fields alone decide, not the prose."""
+    return bool(options.get("fields")) and is_structured(document)
+
+
+def _written_headings(document, analysis) -> list:
+    """Headings whose section holds more than placeholders: an unwritten section such as
+    '## What we will not do' over '[TODO: ...]' is not evidence yet."""
+    headings = []
+    for section in document.sections:
+        heading = section.heading
+        if heading is None or heading.quoted:
+            continue
+        if analysis.placeholder_spans and analysis.only_placeholders(document.subtree(section)):
+            continue
+        headings.append(heading)
+    return headings
+
+
 def satisfied(document, analysis, options) -> bool:
     """Whether the document holds the evidence the options ask for."""
+    if _exact(document, options):
+        return _has_field(document, options["fields"])
     if _has_field(document, options.get("fields", ())):
         return True
     ignore_case = options.get("ignore-case", True)
@@ -50,10 +78,9 @@ def satisfied(document, analysis, options) -> bool:
         compile_phrases(tuple(options.get("headings", ())), ignore_case),
         compile_patterns(tuple(options.get("heading-patterns", ())), ignore_case),
     ) if r is not None]
-    for block in analysis.text_blocks:
-        if block.kind == HEADING and not block.quoted:
-            if any(r.search(block.text) for r in heading_res):
-                return True
+    for block in _written_headings(document, analysis):
+        if any(r.search(block.text) for r in heading_res):
+            return True
     if not (options.get("phrases") or options.get("patterns")):
         return False
     body = [b for b in analysis.text_blocks if b.kind != HEADING]
@@ -71,7 +98,16 @@ def run(document, analysis, options):
     if not analysis.text_blocks or satisfied(document, analysis, options):
         return
     start, end = analysis.title_span
-    yield Hit(start, end, {"evidence": options.get("evidence", "a section on this")})
+    evidence = options.get("evidence", "a section on this")
+    if _exact(document, options):
+        # A field that is there but empty ("not_doing: []") is pointed at; a missing one is
+        # reported at the top, like missing prose.
+        node = next((document.nodes.get((f,)) for f in options["fields"]
+                     if (f,) in document.nodes), None)
+        if node is not None:
+            start, end = node.key_start, node.key_end
+        evidence = f"{evidence} (in the '{options['fields'][0]}' field)"
+    yield Hit(start, end, {"evidence": evidence})
 
 
 KIND = CheckKind("required", run, {
@@ -80,3 +116,59 @@ KIND = CheckKind("required", run, {
               {"required": ["patterns"]}, {"required": ["heading-patterns"]},
               {"required": ["fields"]}],
 })
+
+
+def locate(document, analysis, options, limit: int = 1) -> list[tuple[str, int, int, str]]:
+    """Where the evidence the options ask for is, for reports that quote it.
+
+    Returns up to `limit` (kind, start, end, text) tuples, kind being "field", "heading" or
+    "text", looked for in the same order and with the same matching as `satisfied`: a filled
+    front matter or structured field, then a heading, then phrases and patterns in the text
+    (text matches are returned only when there are at least min-matches of them).
+    """
+    found: list[tuple[str, int, int, str]] = []
+    for source in (document.front_matter, document.data):
+        if not isinstance(source, dict):
+            continue
+        for name in options.get("fields", ()):
+            value = source.get(name)
+            if not filled(value) or len(found) >= limit:
+                continue
+            shown = _first_text(value)
+            label = f"{name} ({len(value)} entries)" if isinstance(value, (list, dict)) \
+                and len(value) > 1 else name
+            # Point at the first entry of a list, else at the field's key.
+            node = document.nodes.get((name, 0)) or document.nodes.get((name,))
+            at = (node.start if (name, 0) in document.nodes else node.key_start) if node \
+                else max(document.text.find(f"{name}:"), 0)
+            found.append(("field", at, at + len(name), f"{label}: {shown}" if shown else label))
+    if found or _exact(document, options):
+        return found
+    ignore_case = options.get("ignore-case", True)
+    heading_res = [r for r in (
+        compile_phrases(tuple(options.get("headings", ())), ignore_case),
+        compile_patterns(tuple(options.get("heading-patterns", ())), ignore_case),
+    ) if r is not None]
+    for block in _written_headings(document, analysis):
+        if any(r.search(block.text) for r in heading_res):
+            found.append(("heading", block.start, block.end, block.title))
+            if len(found) >= limit:
+                return found
+    if found or not (options.get("phrases") or options.get("patterns")):
+        return found
+    body = [b for b in analysis.text_blocks if b.kind != HEADING]
+    need = options.get("min-matches", 1)
+    count = 0
+    for block, start, _end, _text in iter_matches(
+            document, analysis, {**options, "tokens": options.get("phrases", ())}, blocks=body):
+        count += 1
+        sentence = analysis.sentence_at(start)
+        if sentence is not None:
+            span = ("text", sentence.start, sentence.end, " ".join(sentence.text.split()))
+        else:
+            span = ("text", block.start, block.end, block.title)
+        if len(found) < limit and all(f[1] != span[1] for f in found):
+            found.append(span)
+        if count >= need and len(found) >= limit:
+            break
+    return found if count >= need else []

@@ -57,6 +57,9 @@ def read_text(text: str, path: str, fmt: str | None = None) -> Document:
     if fmt in BINARY_FORMATS:
         raise ReadError(f"a .{fmt} document must be read from its file, not as text")
     text = normalise_newlines(text.lstrip("\ufeff"))
+    if not text.strip():
+        # Like an empty YAML file or a PDF without text: reported, never passed in silence.
+        raise ReadError("empty file (nothing but white space); nothing to check")
     if fmt == "markdown":
         from .markdown import read
     elif fmt == "yaml":

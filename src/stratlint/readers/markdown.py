@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import structured
 from ..document import FRONT_MATTER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from .common import find_comments, line_starts, parse_front_matter
 
@@ -104,6 +105,7 @@ def read(text: str, path: str) -> Document:
     blocks: list[Block] = []
     front_matter = None
     problems: tuple = ()
+    nodes: dict = {}
     code_lines: set[int] = set()
     quote_depth = list_depth = 0
     context: list[str] = []       # open container tags, innermost last
@@ -115,6 +117,10 @@ def read(text: str, path: str) -> Document:
         kind = token.type
         if kind == "front_matter":
             front_matter, problems = parse_front_matter(token.content, token.map[0] + 2)
+            # Strategy fields in front matter are checked against the strategy schema.
+            invalid, nodes = structured.check_front_matter(
+                token.content, front_matter, token.map[0] + 2, starts[token.map[0] + 1])
+            problems = tuple(problems) + tuple(invalid)
             lo, hi = region(token)
             blocks.append(Block(FRONT_MATTER, text[lo:hi], lo))
         elif kind in ("fence", "code_block"):
@@ -171,4 +177,5 @@ def read(text: str, path: str) -> Document:
         front_matter=front_matter,
         comments=find_comments(text, code_lines),
         problems=problems,
+        nodes=nodes,
     )

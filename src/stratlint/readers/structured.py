@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import yaml
 
-from .. import yamlsafe
+from .. import structured, yamlsafe
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
 from ..errors import ReadError
 from .common import find_comments
@@ -57,5 +57,7 @@ def read(text: str, path: str) -> Document:
         raise ReadError("not a structured strategy (expected a mapping of fields at the top)")
     blocks: list[Block] = []
     _walk(text, root, 0, blocks, False)
+    # Dates become ISO text; each schema error becomes a problem at its node.
+    data, problems, nodes = structured.check_yaml(root, data, text)
     return Document(path=path, text=text, format="yaml", blocks=tuple(blocks), data=data,
-                    comments=find_comments(text))
+                    comments=find_comments(text), problems=problems, nodes=nodes)
