@@ -6,7 +6,7 @@ from typing import Iterable, Mapping
 
 from .config import Config, ConfigFinder, from_mapping
 from .discover import discover
-from .engine import Report, RuleBook, lint_documents, read_source, read_string
+from .engine import Report, RuleBook, lint_documents, read_string
 from .errors import ReadError
 from .findings import Finding
 
@@ -30,7 +30,8 @@ def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = N
 
 
 def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None,
-              overrides: Mapping | None = None, keep_documents: bool = False) -> Report:
+              overrides: Mapping | None = None, keep_documents: bool = False,
+              jobs: int | None = None) -> Report:
     """Discover and check files; the full Report (findings, file count, internal errors).
     With keep_documents, Report.documents also holds each Document and its Analysis."""
     if isinstance(paths, (str, Path)):
@@ -44,10 +45,10 @@ def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = Non
         if id(base) not in overridden:
             overridden[id(base)] = base.overridden(**overrides)
         chosen = overridden[id(base)]
-        source = ReadError(target.missing) if target.missing else read_source(target.path,
-                                                                                 target.display)
+        # Files are read where they are checked (in a worker process when jobs > 1).
+        source = ReadError(target.missing) if target.missing else target.path
         sources.append((source, target.display, chosen))
-    return lint_documents(sources, RuleBook(), keep_documents=keep_documents)
+    return lint_documents(sources, RuleBook(), keep_documents=keep_documents, jobs=jobs)
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None) -> list[Finding]:

@@ -68,6 +68,9 @@ def main():
               "on a terminal, and never when NO_COLOR is set).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the finding lines.")
 @click.option("--statistics", is_flag=True, help="Also print how often each rule fired.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
+              help="Processes to check files in (default: one per core, or one for a few "
+                   "files). The output is the same whatever the number.")
 @click.option("--changed-since", metavar="REF",
               help="Report only findings on lines changed since this git ref (for pull "
                    "requests); files new since then are reported whole.")
@@ -79,7 +82,8 @@ def main():
 @click.option("--stdin-filename", metavar="NAME",
               help="File name to report and to pick the reader by, when PATH is '-'.")
 def check(paths, output_format, select, ignore, config_path, fail_on, no_color, quiet,
-          statistics, changed_since, baseline_path, write_baseline_path, stdin_filename):
+          statistics, jobs, changed_since, baseline_path, write_baseline_path,
+          stdin_filename):
     """Lint strategy documents.
 
     PATHS are files or folders (default: the current folder). Folders are searched for
@@ -100,7 +104,7 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
     if "-" in paths:
         report = _check_stdin(paths, explicit, overrides, stdin_filename)
     else:
-        report = api.run_paths(paths, explicit, overrides)
+        report = api.run_paths(paths, explicit, overrides, jobs=jobs or None)
     for error in report.errors:
         click.echo(f"stratlint: error: {error}", err=True)
     if not report.files:
@@ -160,7 +164,9 @@ def _check_stdin(paths, explicit, overrides, stdin_filename):
 
     if paths != ["-"]:
         raise StratlintError("'-' (standard input) cannot be combined with other paths")
-    display = stdin_filename or "<stdin>.md"
+    from .discover import printable
+
+    display = printable(stdin_filename or "<stdin>.md")
     finder = ConfigFinder(explicit)
     config = finder.for_path(Path(display).resolve()).overridden(**overrides)
     stdin = getattr(sys.stdin, "buffer", None)

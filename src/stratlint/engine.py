@@ -1,6 +1,8 @@
 """Run rules over documents: read, analyse, check, suppress, and stamp each finding."""
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -151,15 +153,69 @@ def _known_names(rules: Iterable[Rule]) -> dict[str, str]:
     return known
 
 
-def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
-                   book: RuleBook | None = None, keep_documents: bool = False) -> Report:
-    """Check (document or read error, display path, config) triples; return one Report."""
+def _check_one(source, display: str, config: Config, book: RuleBook):
+    """Read (when given a path) and run the document-scope rules on one file.
+
+    Returns (document or read error, findings, internal errors). Pure enough to run in a
+    worker process: everything it returns pickles.
+    """
+    if isinstance(source, Path):
+        source = read_source(source, display)
+    if isinstance(source, ReadError):
+        return source, [], []
+    scratch = Report()
+    found = run_document_checks(source, Analysis(source), book.rules_for(config), scratch)
+    return source, found, scratch.errors
+
+
+# What forked workers inherit: the run's items and rule book (nothing is pickled going in).
+_WORK: tuple = ()
+
+
+def _work(index: int):
+    items, book = _WORK
+    source, display, config = items[index]
+    return _check_one(source, display, config, book)
+
+
+def _checked_in_order(items: list, book: RuleBook, jobs: int) -> list:
+    """_check_one for every item, across `jobs` processes where the platform can fork."""
+    global _WORK
+    if jobs > 1 and len(items) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _WORK = (items, book)
+        try:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
+                return pool.map(_work, range(len(items)), chunksize=1)
+        finally:
+            _WORK = ()
+    return [_check_one(source, display, config, book) for source, display, config in items]
+
+
+def default_jobs(count: int) -> int:
+    """One process per core, but not for a handful of files, where starting workers costs
+    more than it saves (a pre-commit hook usually checks one or two)."""
+    return min(os.cpu_count() or 1, count) if count >= 4 else 1
+
+
+def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Config]],
+                   book: RuleBook | None = None, keep_documents: bool = False,
+                   jobs: int | None = None) -> Report:
+    """Check (document, read error or path; display path; config) triples; one Report.
+
+    The output is the same whatever `jobs` is: files are checked independently, then the
+    cross-document rules, suppressions and ordering happen here, in one process.
+    """
     book = book or RuleBook()
     report = Report()
-    checked = []   # (document, analysis, rules, findings) for the cross-document pass
-    for source, display, config in sources:
+    items = list(sources)
+    for _source, _display, config in items:
+        book.rules_for(config)   # load packs before forking, so workers share them
+    results = _checked_in_order(items, book, jobs or default_jobs(len(items)))
+    checked = []   # (document, analysis, rules, findings, config) for the later passes
+    for (_source, display, config), (source, found, errors) in zip(items, results):
         report.files += 1
         report.paths.append(display)
+        report.errors.extend(errors)
         rules = book.rules_for(config)
         if isinstance(source, ReadError):
             unreadable = next((r for r in rules if r.name == UNREADABLE), None)
@@ -176,9 +232,7 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError, str, Config]],
             continue
         for rule in rules:
             report.rules.setdefault(rule.name, rule)
-        analysis = Analysis(source)
-        found = run_document_checks(source, analysis, rules, report)
-        checked.append((source, analysis, rules, found, config))
+        checked.append((source, Analysis(source), rules, found, config))
     run_cross_document_checks([item[:4] for item in checked], report)
     for document, analysis, rules, found, config in checked:
         known = _known_names(book.all_rules(config).values())

@@ -1,0 +1,30 @@
+"""Checking files in several processes gives exactly the same output as in one."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from stratlint.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_jobs_output_is_identical(tmp_path, monkeypatch):
+    corpus = sorted((ROOT / "tests" / "corpus").glob("*.md"))[:10]
+    for path in corpus:
+        shutil.copy(path, tmp_path / path.name)
+    # Two files sharing a passage, so the cross-document rule has work to do across workers.
+    shared = (ROOT / "examples" / "weak-hillcrest-trust.md").read_text(encoding="utf-8")
+    (tmp_path / "copy-a.md").write_text(shared, encoding="utf-8")
+    (tmp_path / "copy-b.md").write_text("# Another trust\n\n" + shared, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    outputs = []
+    for jobs in ("1", "2", "3"):
+        result = CliRunner().invoke(main, ["check", ".", "--format", "json", "--jobs", jobs,
+                                           "--fail-on", "never"])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "same as in" in outputs[0]
