@@ -28,3 +28,20 @@ def test_jobs_output_is_identical(tmp_path, monkeypatch):
         outputs.append(result.output)
     assert outputs[0] == outputs[1] == outputs[2]
     assert "same as in" in outputs[0]
+
+
+def test_progress_only_at_a_terminal(tmp_path, monkeypatch, capsys):
+    from stratlint import api, cli
+
+    for index in range(12):
+        (tmp_path / f"s{index}.md").write_text(f"# Plan {index}\n\nWe will leverage data.\n")
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    progress = cli._progress_on_terminal()
+    assert progress is not None
+    api.run_paths([tmp_path], progress=progress, jobs=1)
+    err = capsys.readouterr().err
+    assert "checked 12 of 12 files" in err and "checked 1 of 12 files" in err
+
+    monkeypatch.setenv("CI", "true")
+    assert cli._progress_on_terminal() is None

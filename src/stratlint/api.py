@@ -31,7 +31,7 @@ def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = N
 
 def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None,
               overrides: Mapping | None = None, keep_documents: bool = False,
-              jobs: int | None = None) -> Report:
+              jobs: int | None = None, progress=None) -> Report:
     """Discover and check files; the full Report (findings, file count, internal errors).
     With keep_documents, Report.documents also holds each Document and its Analysis."""
     if isinstance(paths, (str, Path)):
@@ -48,7 +48,8 @@ def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = Non
         # Files are read where they are checked (in a worker process when jobs > 1).
         source = ReadError(target.missing) if target.missing else target.path
         sources.append((source, target.display, chosen))
-    return lint_documents(sources, RuleBook(), keep_documents=keep_documents, jobs=jobs)
+    return lint_documents(sources, RuleBook(), keep_documents=keep_documents, jobs=jobs,
+                          progress=progress)
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None) -> list[Finding]:

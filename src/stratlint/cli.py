@@ -104,7 +104,8 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
     if "-" in paths:
         report = _check_stdin(paths, explicit, overrides, stdin_filename)
     else:
-        report = api.run_paths(paths, explicit, overrides, jobs=jobs or None)
+        report = api.run_paths(paths, explicit, overrides, jobs=jobs or None,
+                               progress=_progress_on_terminal())
     for error in report.errors:
         click.echo(f"stratlint: error: {error}", err=True)
     if not report.files:
@@ -154,6 +155,22 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
 
     if any(fails(f) for f in report.findings):
         sys.exit(1)
+
+
+class _Progress:
+    """'checked 40 of 200 files' on one rewritten stderr line, for long runs at a terminal."""
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 10:
+            return
+        click.echo(f"\rstratlint: checked {done} of {total} files", err=True, nl=False)
+        if done == total:   # leave the terminal clean for the report
+            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+
+
+def _progress_on_terminal():
+    """Progress only where a person is watching: never in CI logs or pipes."""
+    return _Progress() if sys.stderr.isatty() and "CI" not in os.environ else None
 
 
 def _check_stdin(paths, explicit, overrides, stdin_filename):

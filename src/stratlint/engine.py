@@ -178,17 +178,27 @@ def _work(index: int):
     return _check_one(source, display, config, book)
 
 
-def _checked_in_order(items: list, book: RuleBook, jobs: int) -> list:
-    """_check_one for every item, across `jobs` processes where the platform can fork."""
+def _checked_in_order(items: list, book: RuleBook, jobs: int, progress=None) -> list:
+    """_check_one for every item, across `jobs` processes where the platform can fork.
+    `progress(done, total)` is called as each file finishes, in order."""
     global _WORK
+    results = []
     if jobs > 1 and len(items) > 1 and "fork" in multiprocessing.get_all_start_methods():
         _WORK = (items, book)
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
-                return pool.map(_work, range(len(items)), chunksize=1)
+                for result in pool.imap(_work, range(len(items)), chunksize=1):
+                    results.append(result)
+                    if progress:
+                        progress(len(results), len(items))
         finally:
             _WORK = ()
-    return [_check_one(source, display, config, book) for source, display, config in items]
+        return results
+    for source, display, config in items:
+        results.append(_check_one(source, display, config, book))
+        if progress:
+            progress(len(results), len(items))
+    return results
 
 
 def default_jobs(count: int) -> int:
@@ -199,7 +209,7 @@ def default_jobs(count: int) -> int:
 
 def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Config]],
                    book: RuleBook | None = None, keep_documents: bool = False,
-                   jobs: int | None = None) -> Report:
+                   jobs: int | None = None, progress=None) -> Report:
     """Check (document, read error or path; display path; config) triples; one Report.
 
     The output is the same whatever `jobs` is: files are checked independently, then the
@@ -210,7 +220,7 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
     items = list(sources)
     for _source, _display, config in items:
         book.rules_for(config)   # load packs before forking, so workers share them
-    results = _checked_in_order(items, book, jobs or default_jobs(len(items)))
+    results = _checked_in_order(items, book, jobs or default_jobs(len(items)), progress)
     checked = []   # (document, analysis, rules, findings, config) for the later passes
     for (_source, display, config), (source, found, errors) in zip(items, results):
         report.files += 1
