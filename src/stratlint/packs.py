@@ -187,12 +187,45 @@ def builtin_pack_folder() -> Path:
 
 def load_rules(extra_paths: Iterable[Path] = (), extra_lexicons: Mapping[str, list] | None = None,
                include_plugins: bool = True) -> dict[str, Rule]:
-    """Every rule from the built-in pack, installed plugin packs and the given paths."""
+    """Every rule from the built-in pack, installed plugin packs and the given paths.
+
+    Validating and compiling the packs is most of stratlint's start-up, so the result is
+    cached (see pack_cache.py), keyed on the packs' exact contents, the extra lexicons, the
+    installed plugins and stratlint's version: any change to any of them misses the cache.
+    """
+    from . import pack_cache
+
     folders = [builtin_pack_folder()]
     if include_plugins:
         folders += plugin_pack_folders()
     folders += list(extra_paths)
     files = [f for folder in folders for f in pack_files(Path(folder))]
+    key = pack_cache.key(files, extra_lexicons, include_plugins)
+    cached = pack_cache.read(key)
+    if cached is not None:
+        return {spec["name"]: _rule_from_cache(spec) for spec in cached}
+    rules = _build_rules(files, extra_lexicons)
+    pack_cache.write(key, [_rule_to_cache(rule) for rule in rules.values()])
+    return rules
+
+
+def _rule_to_cache(rule: Rule) -> dict:
+    data = {f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)}
+    data["severity"] = str(rule.severity)
+    for key in ("options", "examples", "option_docs"):
+        data[key] = _thaw(data[key])
+    return data
+
+
+def _rule_from_cache(data: dict) -> Rule:
+    return Rule(**{**data, "severity": Severity.parse(data["severity"]),
+                   "options": _freeze(data["options"]),
+                   "examples": MappingProxyType(data["examples"]),
+                   "option_docs": MappingProxyType(data["option_docs"])})
+
+
+def _build_rules(files: list[Path], extra_lexicons) -> dict[str, Rule]:
+    """Validate the pack files and compile their rules (the uncached path)."""
     raw = [(f, read_pack_file(f)) for f in files]
 
     lexicons: dict[str, list] = {}
