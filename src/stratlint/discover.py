@@ -23,11 +23,17 @@ class Target:
     missing: str = ""   # why it cannot be read, when the user named something absent
 
 
+def printable(name: str) -> str:
+    """A file name as findings show it: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) become U+FFFD, so every reporter can write the name. Reading uses the real path."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _display(path: Path) -> str:
     try:
-        return os.path.relpath(path)
+        return printable(os.path.relpath(path))
     except ValueError:  # another drive on Windows
-        return str(path)
+        return printable(str(path))
 
 
 def _walk(folder: Path, finder: ConfigFinder):
@@ -60,7 +66,7 @@ def discover(paths: list[str], finder: ConfigFinder) -> list[Target]:
         elif path.exists() or path.is_symlink():
             found = [path]
         else:
-            targets.append(Target(path, raw, "no such file or folder"))
+            targets.append(Target(path, printable(raw), "no such file or folder"))
             continue
         for item in found:
             key = str(item.resolve()) if item.exists() else str(item)

@@ -6,7 +6,24 @@ import re
 import yaml
 
 # The C loader when PyYAML was built with it: the same safe rules, several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):
+    """The safe loader, with values it cannot build (a date such as 2001-02-30, the number
+    `0b_`) reported as YAML errors at the value instead of escaping as a ValueError."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            value = node.value if isinstance(node.value, str) else ""
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the value {shown!r} ({exc})", node.start_mark) from None
+
+
+_LOADER = _Loader
 # An alias is '*name' at the start of a value; '*' inside a word (a stem like "risk*") is not.
 _MAY_HAVE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")
 
@@ -45,7 +62,7 @@ def _count_aliases(text: str) -> None:
     aliases = 0
     sizes: dict[str, int] = {}   # anchor -> how many nodes it stands for, expanded
     open_nodes: list[list] = []  # [anchor, nodes so far] of each open collection
-    expanded = 0                 # nodes in the document so far, aliases expanded
+    expanded = 0                 # nodes that aliases stand for, all told
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
@@ -53,31 +70,27 @@ def _count_aliases(text: str) -> None:
                 mark = event.start_mark
                 raise YamlError(f"more than {MAX_ALIASES} aliases; refusing to expand them",
                                 mark.line + 1, mark.column + 1)
-            size = sizes.get(event.anchor, 1)
+            size = sizes.get(event.anchor, 1)   # an anchor still open: itself only
+            expanded += size
+            if expanded > MAX_EXPANDED_NODES:
+                mark = event.start_mark
+                raise YamlError(f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; "
+                                "refusing to expand them", mark.line + 1, mark.column + 1)
         elif isinstance(event, yaml.ScalarEvent):
             size = 1
             if event.anchor:
                 sizes[event.anchor] = 1
         elif isinstance(event, yaml.CollectionStartEvent):
             open_nodes.append([event.anchor, 1])
-            expanded += 1
             continue
         elif isinstance(event, yaml.CollectionEndEvent):
             anchor, size = open_nodes.pop()
             if anchor:
                 sizes[anchor] = size
-            if open_nodes:
-                open_nodes[-1][1] += size   # already counted in `expanded`
-            continue
         else:
             continue
         if open_nodes:
             open_nodes[-1][1] += size
-        expanded += size
-        if expanded > MAX_EXPANDED_NODES:
-            mark = event.start_mark
-            raise YamlError(f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; "
-                            "refusing to expand them", mark.line + 1, mark.column + 1)
 
 
 def load(text: str):

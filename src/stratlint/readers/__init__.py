@@ -68,7 +68,12 @@ def read_text(text: str, path: str, fmt: str | None = None) -> Document:
         from .html import read
     else:
         from .plaintext import read
-    return read(text, path)
+    try:
+        return read(text, path)
+    except RecursionError:
+        # Deeply nested YAML (hundreds of levels of [ or {) that the parser accepts but the
+        # tree walks cannot follow: a reason, not a crash.
+        raise ReadError("nested too deeply to read (hundreds of levels)") from None
 
 
 def read_path(path: Path, display: str | None = None) -> Document:

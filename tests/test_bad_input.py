@@ -1,0 +1,428 @@
+"""The bad-input matrix: whatever lands in a repository, stratlint reports it in one line and
+carries on. Each test checks the exit code, a one-line message naming the file and the
+problem, no traceback, that the other files were still checked, and that no input changed.
+
+Rows tested elsewhere (not repeated here):
+
+- binary file, invalid UTF-8, broken UTF-16: test_readers.py::test_binary_file_is_unreadable_file,
+  ::test_invalid_utf8_is_unreadable_file, ::test_broken_utf16_is_unreadable_file, and
+  test_cli.py::test_unreadable_files_in_a_folder (other files still checked, one line)
+- UTF-16 with BOM, UTF-8 BOM, CRLF and lone CR: test_readers.py::test_utf16_with_bom_read,
+  ::test_utf8_bom_read, ::test_crlf_and_cr_give_same_positions_as_lf,
+  ::test_crlf_text_output_shows_clean_source_line
+- malformed front matter (position and message): test_readers.py::
+  test_malformed_front_matter_is_schema_violation_at_its_line,
+  ::test_front_matter_that_is_not_a_mapping_is_schema_violation (here: through the CLI)
+- invalid config (unknown key, wrong type, bad YAML, bad TOML): test_config.py::
+  test_config_errors_are_one_line_exit_2, ::test_config_error_in_pyproject,
+  ::test_broken_config_above_working_folder_does_not_affect_other_files
+- a missing path: test_cli.py::test_missing_path_is_a_finding_and_other_files_are_checked
+- no read permission as a normal user: test_cli.py::test_permission_denied_is_unreadable_file
+  (skipped as root; simulated here)
+- stdin that is not text: test_cli.py::test_stdin_undecodable_is_unreadable_file
+- input bytes unchanged for ordinary, CRLF and BOM files: test_cli.py::
+  test_files_are_never_modified
+- catastrophic patterns in a rule pack: test_hostile_patterns.py
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>SL\d+) "
+                     r"(?P<rule>[a-z][a-z0-9-]*) \[(?P<severity>error|warning|info)\] "
+                     r"(?P<message>\S.*)$")
+# The neighbour every test checks alongside the bad input: one vague-language finding.
+NEIGHBOUR = "# Plan\n\nWe will leverage the shared care record.\n"
+SELECT = ("--select", "vague-language,schema-violation")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under folder (symlinks not followed) -> sha256 of its bytes."""
+    out = {}
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            if os.path.islink(path):
+                out[path] = "link -> " + os.readlink(path)
+            else:
+                with open(path, "rb") as handle:
+                    out[path] = hashlib.sha256(handle.read()).hexdigest()
+    return out
+
+
+def finding_lines(stdout: str) -> list[re.Match]:
+    return [m for m in map(FINDING.match, stdout.splitlines()) if m]
+
+
+def assert_clean(result) -> None:
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def assert_reported(result, name: str, *fragments: str, rule: str = "unreadable-file"):
+    """Exactly one finding line for `name`, of `rule`, whose message holds the fragments."""
+    assert_clean(result)
+    mine = [m for m in finding_lines(result.stdout)
+            if m["path"].endswith(name) and m["rule"] == rule]
+    assert len(mine) == 1, result.stdout
+    for fragment in fragments:
+        assert fragment in mine[0]["message"], mine[0]["message"]
+    return mine[0]
+
+
+def assert_neighbour_checked(result) -> None:
+    found = [(m["path"], m["rule"]) for m in finding_lines(result.stdout)]
+    assert ("ok.md", "vague-language") in found, result.stdout
+
+
+@pytest.fixture
+def folder(tmp_path, write):
+    write(tmp_path, "ok.md", NEIGHBOUR)
+    return tmp_path
+
+
+def check(run_cli, folder, *args):
+    before = snapshot(folder)
+    result = run_cli("check", "--no-color", *args, cwd=folder)
+    assert snapshot(folder) == before, "an input file changed"
+    return result
+
+
+# Empty and white-space-only files -------------------------------------------------------
+
+@pytest.mark.parametrize("name, content", [
+    ("empty.md", b""),
+    ("blank.md", b"  \n\t\n   \n"),
+    ("blank-crlf.txt", b"\r\n \r\n\r"),
+    ("bom-only.md", b"\xef\xbb\xbf"),
+    ("empty.yaml", b""),
+    ("blank.yml", b"   \n\n"),
+    ("empty.html", b"\n"),
+])
+def test_empty_and_blank_files_are_reported(run_cli, folder, write, name, content):
+    write(folder, name, content)
+    result = check(run_cli, folder, *SELECT, name, "ok.md")
+    assert result.exit_code == 1
+    assert_reported(result, name, "empty")
+    assert_neighbour_checked(result)
+
+
+# Size ------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_50_mb_file_finishes(tmp_path, write):
+    """Measured in a real process, every default rule on: time and peak memory printed
+    (pytest -s) for the performance notes."""
+    section = (Path(__file__).resolve().parents[1] / "examples" /
+               "strong-riverside-trust.md").read_text(encoding="utf-8").split("\n", 1)[1]
+    copies = 50 * 1024 * 1024 // len(section.encode()) + 1
+    big = tmp_path / "big.md"
+    with open(big, "w", encoding="utf-8") as handle:
+        handle.write("# Riverside digital strategy\n")
+        for _ in range(copies):
+            handle.write(section)
+    write(tmp_path, "ok.md", NEIGHBOUR)
+    assert big.stat().st_size >= 50 * 1024 * 1024
+    before = snapshot(tmp_path)
+    peak_file = tmp_path.parent / f"{tmp_path.name}-peak"
+    # stratlint as `python -m stratlint`, recording its own peak memory on the way out.
+    wrapper = ("import resource, runpy, sys\n"
+               "sys.argv = ['stratlint'] + sys.argv[2:]\n"
+               "try:\n    runpy.run_module('stratlint', run_name='__main__')\n"
+               "finally:\n    open(sys.argv_peak, 'w').write(str(resource.getrusage("
+               "resource.RUSAGE_SELF).ru_maxrss))\n").replace("sys.argv_peak", repr(str(peak_file)))
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", wrapper, "-", "check", "-q", "--no-color",
+                             "big.md", "ok.md"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=1800)
+    elapsed = time.monotonic() - started
+    peak_mb = int(peak_file.read_text()) / 1024
+    print(f"\n50 MB file: {elapsed:.1f} s wall, peak memory {peak_mb:.0f} MB")
+    assert snapshot(tmp_path) == before
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert result.stderr == ""
+    assert "Traceback" not in result.stdout
+    assert any(line.startswith("big.md:") for line in result.stdout.splitlines())
+    assert "ok.md:3:9: SL104 vague-language" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_1_mb_line_without_a_newline(run_cli, folder, write):
+    """Every default rule: an ordinary pattern scanning one huge paragraph is not mistaken for
+    a catastrophic one (regression: exit 2, 'pattern ... ran for over 1s')."""
+    write(folder, "one-line.md", "We will leverage the record " + "and publish data " * 62_000)
+    assert (folder / "one-line.md").stat().st_size > 1_000_000
+    result = check(run_cli, folder, "-q", "one-line.md", "ok.md")
+    assert_clean(result)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr == ""
+    rules = {m["rule"] for m in finding_lines(result.stdout) if m["path"] == "one-line.md"}
+    assert {"vague-language", "long-sentence"} <= rules
+    assert_neighbour_checked(result)
+
+
+# Deep nesting ----------------------------------------------------------------------------
+
+def test_1000_levels_of_nested_list(run_cli, folder, write):
+    text = "# Plan\n\n" + "".join("  " * i + "- we will leverage\n" for i in range(1000))
+    write(folder, "nested.md", text)
+    write(folder, "quotes.md", "# Plan\n\n" + ">" * 1000 + " we will leverage\n")
+    result = check(run_cli, folder, *SELECT, "nested.md", "quotes.md", "ok.md")
+    assert_clean(result)
+    assert result.exit_code == 1 and result.stderr == ""
+    paths = {m["path"] for m in finding_lines(result.stdout)}
+    assert {"nested.md", "ok.md"} <= paths
+
+
+@pytest.mark.parametrize("text", [
+    "strategy:\n  " + "[" * 1000 + "]" * 1000 + "\n",
+    "".join("  " * i + f"k{i}:\n" for i in range(1000)) + "  " * 1000 + "x\n",
+    "title: t\ngoals: " + "- " * 1000 + "leverage\n",
+])
+def test_1000_levels_of_nested_yaml(run_cli, folder, write, text):
+    write(folder, "deep.yaml", text)
+    result = check(run_cli, folder, *SELECT, "deep.yaml", "ok.md")
+    assert_clean(result)
+    assert result.exit_code == 1 and result.stderr == ""
+    mine = [m for m in finding_lines(result.stdout) if m["path"] == "deep.yaml"]
+    # Refused in one line, or (if the YAML library accepts the depth) read.
+    assert all("\n" not in m["message"] for m in mine)
+    assert_neighbour_checked(result)
+
+
+# YAML: alias bombs and Python tags ------------------------------------------------------
+
+BOMB = "".join(
+    f"{name}: &{name} [{', '.join([repr('lol') if name == 'a' else '*' + chr(ord(name) - 1)] * 9)}]\n"
+    for name in "abcdefghi")
+
+
+def test_alias_bomb_in_a_structured_strategy_is_refused_quickly(run_cli, folder, write):
+    write(folder, "bomb.yaml", BOMB)
+    started = time.monotonic()
+    result = check(run_cli, folder, *SELECT, "bomb.yaml", "ok.md")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 1
+    assert_reported(result, "bomb.yaml", "aliases expand to more than")
+    assert_neighbour_checked(result)
+
+
+def test_alias_bomb_in_front_matter_is_refused_quickly(run_cli, folder, write):
+    write(folder, "bomb.md", f"---\n{BOMB}---\n\n# Plan\n\nWe will publish data monthly.\n")
+    started = time.monotonic()
+    result = check(run_cli, folder, *SELECT, "bomb.md", "ok.md")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 1
+    assert_reported(result, "bomb.md", "front matter", "aliases expand to more than",
+                    rule="schema-violation")
+    assert_neighbour_checked(result)
+
+
+def test_a_few_aliases_are_still_fine():
+    from stratlint import yamlsafe
+
+    data = yamlsafe.load("a: &a [1, 2]\nb: [*a, *a]\nc: &c {x: *a}\nd: *c\n")
+    assert data["d"] == {"x": [1, 2]}
+
+
+def python_tags(marker: Path) -> list[str]:
+    command = f"touch {marker}"
+    return [f"!!python/object/apply:os.system [{command!r}]",
+            f"!!python/object/new:os.system [{command!r}]",
+            "!!python/object:subprocess.Popen {args: [touch, " + str(marker) + "]}",
+            f"!!python/name:os.system"]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_python_tags_are_refused_and_nothing_runs(run_cli, folder, write, tmp_path, index):
+    marker = tmp_path / "executed"
+    tag = python_tags(marker)[index]
+    write(folder, "tagged.yaml", f"title: Plan\nmission: {tag}\n")
+    write(folder, "tagged.md", f"---\ntitle: {tag}\n---\n\n# Plan\n\nWe publish data.\n")
+    result = check(run_cli, folder, *SELECT, "tagged.yaml", "tagged.md", "ok.md")
+    assert not marker.exists()
+    assert result.exit_code == 1
+    assert_reported(result, "tagged.yaml", "python")
+    assert_reported(result, "tagged.md", "front matter", "python", rule="schema-violation")
+    assert_neighbour_checked(result)
+
+
+def test_python_tags_in_config_and_rule_pack_are_refused(run_cli, folder, write, tmp_path):
+    marker = tmp_path / "executed"
+    tag = python_tags(marker)[0]
+    write(folder, ".stratlint.yaml", f"select: [{tag}]\n")
+    result = check(run_cli, folder, "ok.md")
+    assert not marker.exists()
+    assert result.exit_code == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "python" in result.stderr
+    write(folder, ".stratlint.yaml", "rule-paths: [house]\n")
+    write(folder, "house/pack.yaml", f"rules: {tag}\n")
+    result = check(run_cli, folder, "ok.md")
+    assert not marker.exists()
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "pack.yaml" in result.stderr
+    assert_clean(result)
+
+
+# Malformed front matter (through the CLI; positions are tested in test_readers.py) --------
+
+def test_malformed_front_matter_through_the_cli(run_cli, folder, write):
+    write(folder, "fm.md", "---\ntitle: 'unclosed\nowner: [a\n---\n\n# Plan\n\nWe will "
+                           "leverage data.\n")
+    result = check(run_cli, folder, *SELECT, "fm.md", "ok.md")
+    assert result.exit_code == 1
+    assert_reported(result, "fm.md", "front matter is not valid YAML", rule="schema-violation")
+    # The body is still read.
+    assert ("fm.md", "vague-language") in {(m["path"], m["rule"])
+                                            for m in finding_lines(result.stdout)}
+    assert_neighbour_checked(result)
+
+
+# Invalid rule packs ---------------------------------------------------------------------
+
+PACK = """\
+rules:
+  - name: house-rule
+    code: HR101
+    severity: warning
+    summary: A house rule.
+    message: "Found '{{match}}'"
+    rationale: A rule of the house style.
+    guide-section: Set actions
+    check: {check}
+    options:
+      {options}
+"""
+
+
+@pytest.mark.parametrize("check_name, options, fragments", [
+    ("existence", 'patterns: ["(unclosed"]',
+     ["pack.yaml", "house-rule", "options.patterns[0]", "invalid regular expression",
+      "(unclosed"]),
+    ("existence", 'patterns: ["ok", "[z-a]"]',
+     ["pack.yaml", "house-rule", "invalid regular expression", "[z-a]"]),
+    ("no-such-check", "patterns: [x]", ["pack.yaml", "unknown check 'no-such-check'"]),
+    ("existence", "patterns: leverage", ["pack.yaml", "patterns", "not of type 'array'"]),
+    ("existence", "patterns: [x]\n    severity: [warning]", ["pack.yaml"]),
+])
+def test_invalid_rule_pack_is_one_line_exit_2(run_cli, folder, write, check_name, options,
+                                              fragments):
+    write(folder, ".stratlint.yaml", "rule-paths: [house]\n")
+    write(folder, "house/pack.yaml", PACK.format(check=check_name, options=options))
+    write(folder, "second.md", NEIGHBOUR)
+    result = check(run_cli, folder, "ok.md", "second.md")
+    assert_clean(result)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr    # once, not once per file
+    for fragment in fragments:
+        assert fragment in lines[0]
+    # `rules` reports the same line.
+    result = run_cli("rules", "--config", folder / ".stratlint.yaml")
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+# Paths: empty folders, symlink loops, permissions, odd names -----------------------------
+
+def test_folder_with_no_strategy_documents(run_cli, tmp_path, write):
+    write(tmp_path, "docs/notes.py", "print('not a strategy')\n")
+    write(tmp_path, "docs/.hidden.md", "# Hidden\n")
+    result = check(run_cli, tmp_path, "docs")
+    assert_clean(result)
+    # Not an error (a folder may hold no strategy yet), but never silent.
+    assert result.exit_code == 0
+    assert "No problems found in 0 files." in result.stdout
+    assert result.stderr.strip().splitlines() == [
+        "stratlint: warning: no strategy documents found in docs (looked for *.md, "
+        "*.markdown, *.txt, *.yaml, *.yml, *.html, *.htm, *.docx, *.pdf)"]
+
+
+def test_symlink_loops(run_cli, folder, write):
+    write(folder, "tree/a.md", NEIGHBOUR.replace("leverage", "harness"))
+    write(folder, "tree/sub/b.md", NEIGHBOUR)
+    os.symlink("..", folder / "tree" / "sub" / "up")   # a folder loop
+    os.symlink("../tree", folder / "tree" / "again")  # and another
+    os.symlink("self.md", folder / "tree" / "self.md")  # a file that points at itself
+    os.symlink("ping.md", folder / "pong.md")
+    os.symlink("pong.md", folder / "ping.md")
+    # Named directly (regression: a traceback from resolving the path for its config).
+    result = check(run_cli, folder, *SELECT, "ping.md", "ok.md")
+    assert result.exit_code == 1
+    assert_reported(result, "ping.md", "symbolic links")
+    assert_neighbour_checked(result)
+    # Found in a folder: each real folder walked once, the looping file reported once.
+    result = check(run_cli, folder, *SELECT, "tree", "ok.md")
+    assert result.exit_code == 1
+    assert_reported(result, "self.md", "symbolic links")
+    assert [m["path"] for m in finding_lines(result.stdout)
+            if m["rule"] == "vague-language"] == ["ok.md", "tree/a.md", "tree/sub/b.md"]
+
+
+def test_file_without_read_permission(run_cli, folder, write, monkeypatch):
+    """We may run as root, which can read anything: the refusal is simulated."""
+    locked = write(folder, "locked.md", NEIGHBOUR)
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "locked.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = check(run_cli, folder, *SELECT, locked.name, "ok.md")
+    assert result.exit_code == 1
+    assert_reported(result, "locked.md", "permission denied")
+    assert_neighbour_checked(result)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Linux file names are any bytes")
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "junit", "github",
+                                           "gitlab", "report"])
+def test_file_name_that_is_not_utf8(folder, write, output_format):
+    """Regression: sarif, gitlab and the HTML report raised UnicodeEncodeError on the name.
+    Findings show the name with U+FFFD for the bad byte; the file itself is read."""
+    odd = os.fsencode(str(folder / "docs")) + b"/strat\xffegy.md"
+    os.makedirs(os.path.dirname(odd))
+    with open(odd, "wb") as handle:
+        handle.write(NEIGHBOUR.encode())
+    before = snapshot(folder)
+    for args in (["docs"], [os.fsdecode(odd)]):
+        command = (["report", "--format", "html", "-o", str(folder.parent / "r.html")]
+                   if output_format == "report" else
+                   ["check", "--format", output_format, *SELECT])
+        result = subprocess.run([sys.executable, "-m", "stratlint", *command, *args, "ok.md"],
+                                cwd=folder, capture_output=True, timeout=120)
+        assert b"Traceback" not in result.stdout + result.stderr
+        assert result.stderr == b""
+        if output_format == "report":
+            assert result.returncode == 0
+            out = (folder.parent / "r.html").read_text(encoding="utf-8")
+        else:
+            assert result.returncode == 1
+            out = result.stdout.decode("utf-8")
+        assert "strat\ufffdegy.md" in out or "strat%EF%BF%BDegy.md" in out
+        assert "ok.md" in out
+    assert snapshot(folder) == before
+
+
+# Standard input --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("shell", ["< /dev/null", "<&-"], ids=["empty", "closed"])
+def test_stdin_empty_or_closed(tmp_path, shell):
+    result = subprocess.run(f'"{sys.executable}" -m stratlint check --no-color - {shell}',
+                            shell=True, cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1
+    [line] = [m for m in finding_lines(result.stdout)]
+    assert line["path"] == "<stdin>.md" and line["rule"] == "unreadable-file"
+    assert "empty" in line["message"]
+    assert list(tmp_path.iterdir()) == []
