@@ -67,17 +67,22 @@ def _written_headings(document, analysis) -> list:
     return headings
 
 
+def _heading_patterns(options) -> list:
+    """The compiled heading phrases and heading patterns of a rule's options."""
+    ignore_case = options.get("ignore-case", True)
+    return [r for r in (
+        compile_phrases(tuple(options.get("headings", ())), ignore_case),
+        compile_patterns(tuple(options.get("heading-patterns", ())), ignore_case),
+    ) if r is not None]
+
+
 def satisfied(document, analysis, options) -> bool:
     """Whether the document holds the evidence the options ask for."""
     if _exact(document, options):
         return _has_field(document, options["fields"])
     if _has_field(document, options.get("fields", ())):
         return True
-    ignore_case = options.get("ignore-case", True)
-    heading_res = [r for r in (
-        compile_phrases(tuple(options.get("headings", ())), ignore_case),
-        compile_patterns(tuple(options.get("heading-patterns", ())), ignore_case),
-    ) if r is not None]
+    heading_res = _heading_patterns(options)
     for block in _written_headings(document, analysis):
         if any(r.search(block.text) for r in heading_res):
             return True
@@ -144,11 +149,7 @@ def locate(document, analysis, options, limit: int = 1) -> list[tuple[str, int, 
             found.append(("field", at, at + len(name), f"{label}: {shown}" if shown else label))
     if found or _exact(document, options):
         return found
-    ignore_case = options.get("ignore-case", True)
-    heading_res = [r for r in (
-        compile_phrases(tuple(options.get("headings", ())), ignore_case),
-        compile_patterns(tuple(options.get("heading-patterns", ())), ignore_case),
-    ) if r is not None]
+    heading_res = _heading_patterns(options)
     for block in _written_headings(document, analysis):
         if any(r.search(block.text) for r in heading_res):
             found.append(("heading", block.start, block.end, block.title))
