@@ -109,7 +109,6 @@ def read(text: str, path: str) -> Document:
             items.append(("item" if _BULLET.match(lines[item[0]]) else "para", item))
         for kind, indices in items:
             start = offsets[indices[0]]
-            end = offsets[indices[-1]] + len(lines[indices[-1]])
             raw = "\n".join(_mask(lines[i]) if i == indices[0] else lines[i] for i in indices)
             lead = len(raw) - len(raw.lstrip())
             body = raw[lead:].rstrip()
