@@ -11,12 +11,41 @@ from .common import find_comments, line_starts, parse_front_matter
 _WORD = re.compile(r"\S+")
 
 
+# Characters at which one of the enabled inline rules (newline, escape, backticks, emphasis,
+# link, image, autolink, html_inline, entity) can start. Content without any of them parses
+# to a single text token, so most lines of prose need no inline parse at all.
+_INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]")
+
+
+def _parse_inlines(state) -> None:
+    """The core "inline" rule, with a shortcut for content that has no inline markup."""
+    from markdown_it.token import Token
+
+    md = state.md
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        content = token.content
+        if not content:
+            continue
+        if _INLINE_MARKUP.search(content) is None:
+            text = Token("text", "", 0)
+            text.content = content
+            token.children.append(text)
+        else:
+            md.inline.parse(content, md, state.env, token.children)
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    md.core.ruler.at("inline", _parse_inlines)
+    return md
 
 
 def _skip_link_tail(source: str, pos: int, hi: int) -> int:
