@@ -25,6 +25,13 @@ def _outside_github_actions(monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_results_cache(monkeypatch):
+    """Each test checks its files afresh (and leaves no .stratlint_cache/ behind);
+    tests/test_results_cache.py switches the cache back on."""
+    monkeypatch.setenv("STRATLINT_NO_CACHE", "1")
+
+
 def _runner() -> CliRunner:
     # click 8.2 removed mix_stderr and always keeps result.stderr separate; older versions
     # need mix_stderr=False to get a separate stderr at all.

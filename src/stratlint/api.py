@@ -31,9 +31,10 @@ def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = N
 
 def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None,
               overrides: Mapping | None = None, keep_documents: bool = False,
-              jobs: int | None = None, progress=None) -> Report:
+              jobs: int | None = None, progress=None, cache=None) -> Report:
     """Discover and check files; the full Report (findings, file count, internal errors).
-    With keep_documents, Report.documents also holds each Document and its Analysis."""
+    With keep_documents, Report.documents also holds each Document and its Analysis.
+    `cache` (a results_cache.ResultsCache) reuses the results of unchanged files."""
     if isinstance(paths, (str, Path)):
         paths = [paths]   # one path, not a string of one-letter paths
     finder = ConfigFinder(_as_config(config))
@@ -49,7 +50,7 @@ def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = Non
         source = ReadError(target.missing) if target.missing else target.path
         sources.append((source, target.display, chosen))
     return lint_documents(sources, RuleBook(), keep_documents=keep_documents, jobs=jobs,
-                          progress=progress)
+                          progress=progress, cache=cache)
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None) -> list[Finding]:

@@ -81,9 +81,13 @@ def main():
               "then reports only new ones) and exit 0.")
 @click.option("--stdin-filename", metavar="NAME",
               help="File name to report and to pick the reader by, when PATH is '-'.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file afresh. By default each file's results are kept in "
+                   ".stratlint_cache/ in the current folder and reused while the file, the "
+                   "configuration and stratlint are unchanged.")
 def check(paths, output_format, select, ignore, config_path, fail_on, no_color, quiet,
           statistics, jobs, changed_since, baseline_path, write_baseline_path,
-          stdin_filename):
+          stdin_filename, no_cache):
     """Lint strategy documents.
 
     PATHS are files or folders (default: the current folder). Folders are searched for
@@ -105,7 +109,7 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
         report = _check_stdin(paths, explicit, overrides, stdin_filename)
     else:
         report = api.run_paths(paths, explicit, overrides, jobs=jobs or None,
-                               progress=_progress_on_terminal())
+                               progress=_progress_on_terminal(), cache=_results_cache(no_cache))
     for error in report.errors:
         click.echo(f"stratlint: error: {error}", err=True)
     if not report.files:
@@ -166,6 +170,14 @@ class _Progress:
         click.echo(f"\rstratlint: checked {done} of {total} files", err=True, nl=False)
         if done == total:   # leave the terminal clean for the report
             click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+
+
+def _results_cache(no_cache: bool):
+    if no_cache or os.environ.get("STRATLINT_NO_CACHE"):
+        return None
+    from .results_cache import ResultsCache
+
+    return ResultsCache()
 
 
 def _progress_on_terminal():

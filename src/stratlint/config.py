@@ -26,10 +26,17 @@ class Config:
     rule_paths: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_on: str = "warning"
+    # A strategy is tens of thousands of words (well under 1 MB); ten times that is generous,
+    # and a bigger file is far more likely to be a data dump than a document to check.
+    max_file_size: float = 10.0   # megabytes
     lexicons: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({}))
     source: str | None = None   # the file it was read from, for messages
     root: Path | None = None    # the folder that relative paths in it are relative to
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_size * 1_000_000)
 
     def excludes(self, path: Path) -> bool:
         """Whether a path matches one of the exclude globs."""
@@ -101,6 +108,7 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None = None,
         rule_paths=tuple((base / p) for p in data.get("rule-paths", ())),
         exclude=tuple(data.get("exclude", ())),
         fail_on=data.get("fail-on", "warning"),
+        max_file_size=data.get("max-file-size", 10.0),
         lexicons=MappingProxyType({k: tuple(v) for k, v in (data.get("lexicons") or {}).items()}),
         source=source,
         root=base,

@@ -15,7 +15,7 @@ from .document import Document
 from .errors import ReadError
 from .findings import Finding
 from .packs import Rule, load_rules
-from .readers import read_path, read_text
+from .readers import read_bytes, read_file_bytes, read_path, read_text
 from .suppress import apply as apply_suppressions
 
 UNREADABLE = "unreadable-file"
@@ -45,6 +45,7 @@ class RuleBook:
     def __init__(self):
         self._packs: dict[tuple, dict[str, Rule]] = {}
         self._effective: dict[int, tuple[Config, list[Rule]]] = {}
+        self._fingerprints: dict[int, str] = {}
 
     def all_rules(self, config: Config) -> dict[str, Rule]:
         key = (config.rule_paths, tuple(sorted((k, tuple(v)) for k, v in config.lexicons.items())))
@@ -58,6 +59,28 @@ class RuleBook:
             entry = (config, effective_rules(config, self.all_rules(config)))
             self._effective[id(config)] = entry   # keeps config alive so its id stays unique
         return entry[1]
+
+    def fingerprint(self, config: Config) -> str:
+        """Everything besides a file's content that decides its results: the effective rules
+        (with their options), the size limit, and the code that runs them."""
+        if id(config) not in self._fingerprints:
+            import hashlib
+            import json
+
+            from .packs import _thaw
+            from .results_cache import code_fingerprint
+
+            rules = self.rules_for(config)
+            described = [[r.name, r.code, str(r.severity), r.check, _thaw(r.options), r.message]
+                         for r in rules]
+            if any(r.check not in checks.BUILTIN for r in rules):
+                from .pack_cache import installed_plugins
+
+                described.append(installed_plugins())   # a plugin upgrade changes results
+            described.append([config.max_file_size, code_fingerprint()])
+            text = json.dumps(described, sort_keys=True, default=str)
+            self._fingerprints[id(config)] = hashlib.sha256(text.encode()).hexdigest()
+        return self._fingerprints[id(config)]
 
 
 def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
@@ -108,18 +131,35 @@ def run_document_checks(document: Document, analysis: Analysis, rules: Sequence[
     return found
 
 
+def prepare_run_checks(document: Document, analysis: Analysis, rules: Sequence[Rule],
+                       report: Report) -> dict:
+    """Each run-scope rule's summary of one document (rule name -> plain data)."""
+    prepared = {}
+    for rule in rules:
+        kind = checks.get(rule.check)
+        if kind.scope != "run":
+            continue
+        try:
+            prepared[rule.name] = (kind.prepare(document, analysis, rule.options)
+                                   if kind.prepare else analysis)
+        except Exception as exc:
+            report.errors.append(f"{document.path}: rule {rule.name} failed: "
+                                 f"{type(exc).__name__}: {exc}")
+    return prepared
+
+
 def run_cross_document_checks(checked: list, report: Report) -> None:
-    """Run-scope rules see every document that has them switched on, at once."""
-    rule_names = {rule.name for _doc, _analysis, rules, _found in checked for rule in rules
-                  if checks.get(rule.check).scope == "run"}
+    """Run-scope rules see every document that has them switched on, at once.
+    `checked` holds (document, prepared summaries, rules, findings so far) per document."""
+    rule_names = {name for _doc, prepared, _rules, _found in checked for name in prepared}
     for name in sorted(rule_names):
-        members = [(doc, analysis, next(r for r in rules if r.name == name), found)
-                   for doc, analysis, rules, found in checked if any(r.name == name for r in rules)]
+        members = [(doc, prepared[name], next(r for r in rules if r.name == name), found)
+                   for doc, prepared, rules, found in checked if name in prepared]
         first_rule = members[0][2]
-        by_path = {doc.path: (doc, rule, found) for doc, _analysis, rule, found in members}
+        by_path = {doc.path: (doc, rule, found) for doc, _summary, rule, found in members}
         try:
             hits = list(checks.get(first_rule.check).run(
-                [(doc, analysis) for doc, analysis, _rule, _found in members], first_rule.options))
+                [(doc, summary) for doc, summary, _rule, _found in members], first_rule.options))
         except Exception as exc:
             report.errors.append(f"rule {name} failed: {type(exc).__name__}: {exc}")
             continue
@@ -154,18 +194,24 @@ def _known_names(rules: Iterable[Rule]) -> dict[str, str]:
 
 
 def _check_one(source, display: str, config: Config, book: RuleBook):
-    """Read (when given a path) and run the document-scope rules on one file.
+    """Read (when given a path or a file's bytes) and run the document-scope rules on one
+    file, and the run-scope rules' per-document step.
 
-    Returns (document or read error, findings, internal errors). Pure enough to run in a
-    worker process: everything it returns pickles.
+    Returns (document or read error, findings, internal errors, run-scope summaries). Pure
+    enough to run in a worker process: everything it returns pickles.
     """
     if isinstance(source, Path):
-        source = read_source(source, display)
+        source = _guarded(read_path, source, display, config.max_bytes)
+    elif isinstance(source, bytes):
+        source = _guarded(read_bytes, source, display, config.max_bytes)
     if isinstance(source, ReadError):
-        return source, [], []
+        return source, [], [], {}
     scratch = Report()
-    found = run_document_checks(source, Analysis(source), book.rules_for(config), scratch)
-    return source, found, scratch.errors
+    rules = book.rules_for(config)
+    analysis = Analysis(source)
+    found = run_document_checks(source, analysis, rules, scratch)
+    prepared = prepare_run_checks(source, analysis, rules, scratch)
+    return source, found, scratch.errors, prepared
 
 
 # What forked workers inherit: the run's items and rule book (nothing is pickled going in).
@@ -209,10 +255,11 @@ def default_jobs(count: int) -> int:
 
 def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Config]],
                    book: RuleBook | None = None, keep_documents: bool = False,
-                   jobs: int | None = None, progress=None) -> Report:
+                   jobs: int | None = None, progress=None, cache=None) -> Report:
     """Check (document, read error or path; display path; config) triples; one Report.
 
-    The output is the same whatever `jobs` is: files are checked independently, then the
+    The output is the same whatever `jobs` is, and whether results come from `cache` (a
+    results_cache.ResultsCache) or not: files are checked independently, then the
     cross-document rules, suppressions and ordering happen here, in one process.
     """
     book = book or RuleBook()
@@ -220,9 +267,26 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
     items = list(sources)
     for _source, _display, config in items:
         book.rules_for(config)   # load packs before forking, so workers share them
-    results = _checked_in_order(items, book, jobs or default_jobs(len(items)), progress)
-    checked = []   # (document, analysis, rules, findings, config) for the later passes
-    for (_source, display, config), (source, found, errors) in zip(items, results):
+    if keep_documents or not _cacheable(items, book):
+        cache = None
+    results: list = [None] * len(items)
+    if cache is not None:
+        items = _from_cache(items, book, cache, results)
+    todo = [index for index, result in enumerate(results) if result is None]
+    done_before = len(items) - len(todo)
+    counted = (lambda done, _total: progress(done_before + done, len(items))) if progress \
+        else None
+    fresh = _checked_in_order([items[i] for i in todo], book,
+                              jobs or default_jobs(len(todo)), counted)
+    for index, result in zip(todo, fresh):
+        results[index] = result
+        source, display, config = items[index]
+        document, found, errors, prepared = result
+        if cache is not None and isinstance(source, bytes) and isinstance(document, Document) \
+                and not errors:
+            cache.store(display, source, book.fingerprint(config), document, found, prepared)
+    checked = []   # (document, prepared, rules, findings, config) for the later passes
+    for (_source, display, config), (source, found, errors, prepared) in zip(items, results):
         report.files += 1
         report.paths.append(display)
         report.errors.extend(errors)
@@ -242,22 +306,48 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
             continue
         for rule in rules:
             report.rules.setdefault(rule.name, rule)
-        checked.append((source, Analysis(source), rules, found, config))
+        checked.append((source, prepared, rules, found, config))
     run_cross_document_checks([item[:4] for item in checked], report)
-    for document, analysis, rules, found, config in checked:
+    for document, _prepared, rules, found, config in checked:
         known = _known_names(book.all_rules(config).values())
         kept = finish_document(document, found, rules, known)
         for finding in kept:
             report.source_lines[(finding.path, finding.line)] = document.line_text(finding.line)
         report.findings.extend(kept)
         if keep_documents:
-            report.documents[document.path] = (document, analysis, frozenset(r.name for r in rules))
+            report.documents[document.path] = (document, Analysis(document),
+                                               frozenset(r.name for r in rules))
     report.findings.sort()
     return report
 
 
-def _guarded(read, *args) -> Document | ReadError:
-    """Any failure to read or parse becomes a ReadError: reported, never a traceback."""
+def _cacheable(items: list, book: RuleBook) -> bool:
+    """Results can be cached only when every run-scope rule sums a document up as data."""
+    return all(checks.get(rule.check).prepare is not None
+               for _source, _display, config in items for rule in book.rules_for(config)
+               if checks.get(rule.check).scope == "run")
+
+
+def _from_cache(items: list, book: RuleBook, cache, results: list) -> list:
+    """Fill `results` with cached results where a file is unchanged. Returns the items with
+    each remaining path replaced by its bytes (or read error), so workers do not read again
+    and fresh results can be stored under the content they came from."""
+    loaded = []
+    for index, (source, display, config) in enumerate(items):
+        if isinstance(source, Path):
+            source = _guarded(read_file_bytes, source, display, config.max_bytes)
+        if isinstance(source, bytes):
+            hit = cache.load(display, source, book.fingerprint(config))
+            if hit is not None:
+                results[index] = (hit.document, hit.findings, [], hit.prepared)
+                source = items[index][0]   # done with: do not hold its bytes
+        loaded.append((source, display, config))
+    return loaded
+
+
+def _guarded(read, *args):
+    """Any failure to read or parse becomes a ReadError (returned): reported, never a
+    traceback."""
     try:
         return read(*args)
     except ReadError as exc:
@@ -266,10 +356,6 @@ def _guarded(read, *args) -> Document | ReadError:
         return ReadError("structure nested too deeply to parse")
     except Exception as exc:  # a parser bug on odd input must not stop the other files
         return ReadError(f"could not parse ({type(exc).__name__}: {exc})")
-
-
-def read_source(path: Path, display: str) -> Document | ReadError:
-    return _guarded(read_path, path, display)
 
 
 def read_string(text: str, display: str) -> Document | ReadError:

@@ -24,7 +24,8 @@ def folder() -> Path | None:
     return Path(base) / "stratlint"
 
 
-def _plugins() -> list:
+def installed_plugins() -> list:
+    """Every installed stratlint plugin and its version."""
     from importlib.metadata import entry_points
 
     found = []
@@ -40,7 +41,7 @@ def key(files: list[Path], extra_lexicons, include_plugins: bool) -> str:
 
     digest = hashlib.sha256()
     digest.update(json.dumps([FORMAT, __version__, sorted((extra_lexicons or {}).items()),
-                              _plugins() if include_plugins else []], default=list).encode())
+                              installed_plugins() if include_plugins else []], default=list).encode())
     for path in files:
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
         try:

@@ -29,9 +29,13 @@ class CheckKind:
     name: str
     run: Callable[..., Iterable[Hit]]
     options_schema: Mapping[str, Any] = field(default_factory=lambda: {"type": "object"})
-    # "document" checks see one document; "run" checks see every document of the run at once
-    # and are called as run(documents_with_analyses, options) -> Iterable[(path, Hit)].
+    # "document" checks see one document. "run" checks see every document of the run at
+    # once, in two steps: prepare(document, analysis, options) sums up one document as plain
+    # JSON data (in a worker, and kept in the results cache), then
+    # run([(document, summary), ...], options) -> Iterable[(path, Hit)] compares them. At that
+    # point a document may come from the cache: only its path and text are there.
     scope: str = "document"
+    prepare: Callable[..., Any] | None = None
 
 
 # Built-in kinds, imported only when a rule uses them.

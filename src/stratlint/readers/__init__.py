@@ -76,10 +76,15 @@ def read_text(text: str, path: str, fmt: str | None = None) -> Document:
         raise ReadError("nested too deeply to read (hundreds of levels)") from None
 
 
-def read_path(path: Path, display: str | None = None) -> Document:
-    """Read a file from disk. Raises ReadError with a one-line reason."""
+def read_file_bytes(path: Path, name: str, max_bytes: int | None = None) -> bytes:
+    """A file's bytes. Raises ReadError with a one-line reason, including when a text file is
+    larger than `max_bytes` (checked before reading, so a huge file costs no memory). Word
+    and PDF files are held to the limit by the text in them (see read_bytes): their size on
+    disk is mostly pictures."""
     try:
-        data = path.read_bytes()
+        if max_bytes is not None and format_for(name) not in BINARY_FORMATS:
+            _within_limit(path.stat().st_size, max_bytes, "")
+        return path.read_bytes()
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except PermissionError:
@@ -88,11 +93,33 @@ def read_path(path: Path, display: str | None = None) -> Document:
         raise ReadError("no such file") from None
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from None
-    name = display or str(path)
+
+
+def _within_limit(size: int, max_bytes: int, what: str) -> None:
+    if size > max_bytes:
+        raise ReadError(f"too large to check ({what}{_size(size)}; the limit is "
+                        f"{max_bytes / 1e6:g} MB, set by max-file-size)")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 1e6 else f"{count / 1e3:.0f} kB"
+
+
+def read_bytes(data: bytes, name: str, max_bytes: int | None = None) -> Document:
+    """Build a Document from a file's bytes; `name` picks the reader."""
     fmt = format_for(name)
-    if fmt in BINARY_FORMATS:
-        return read_binary(data, name, fmt)
-    return read_text(decode(data), name, fmt)
+    if fmt not in BINARY_FORMATS:
+        return read_text(decode(data), name, fmt)
+    document = read_binary(data, name, fmt)
+    if max_bytes is not None:
+        _within_limit(len(document.text), max_bytes, "text of ")
+    return document
+
+
+def read_path(path: Path, display: str | None = None, max_bytes: int | None = None) -> Document:
+    """Read a file from disk. Raises ReadError with a one-line reason."""
+    name = display or str(path)
+    return read_bytes(read_file_bytes(path, name, max_bytes), name, max_bytes)
 
 
 def read_binary(data: bytes, path: str, fmt: str | None = None) -> Document:
