@@ -318,6 +318,20 @@ def test_stdin_undecodable_is_unreadable_file(run_cli):
     assert FINDING_LINE.match(result.stdout.strip())["rule"] == "unreadable-file"
 
 
+def test_stdin_can_be_a_word_document(run_cli, tmp_path):
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Eastfield trust digital strategy", level=1)
+    word.add_paragraph("We will leverage the shared care record.")
+    word.save(str(tmp_path / "plan.docx"))
+    result = run_cli("check", "--format", "json", "--select", "vague-language", "-",
+                     "--stdin-filename", "plan.docx", input=(tmp_path / "plan.docx").read_bytes())
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["path"], f["line"], f["excerpt"]) for f in findings] == [
+        ("plan.docx", 2, "leverage")]
+
+
 def test_stdin_cannot_be_combined_with_paths(run_cli, strategy):
     result = run_cli("check", "-", strategy, input=STRATEGY)
     assert result.exit_code == 2

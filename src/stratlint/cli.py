@@ -187,14 +187,11 @@ def _progress_on_terminal():
 
 def _check_stdin(paths, explicit, overrides, stdin_filename):
     from .config import ConfigFinder
-    from .engine import RuleBook, lint_documents, read_string
-    from .errors import ReadError
-    from .readers import decode
+    from .discover import printable
+    from .engine import RuleBook, lint_documents
 
     if paths != ["-"]:
         raise StratlintError("'-' (standard input) cannot be combined with other paths")
-    from .discover import printable
-
     display = printable(stdin_filename or "<stdin>.md")
     finder = ConfigFinder(explicit)
     config = finder.for_path(Path(display).resolve()).overridden(**overrides)
@@ -203,11 +200,8 @@ def _check_stdin(paths, explicit, overrides, stdin_filename):
         data = stdin.read() if stdin is not None else b""
     except (OSError, ValueError):
         data = b""
-    try:
-        source = read_string(decode(data), display)
-    except ReadError as exc:
-        source = exc
-    return lint_documents([(source, display, config)], RuleBook())
+    # The bytes go to the reader the name picks, so a Word or PDF file can be piped in too.
+    return lint_documents([(data, display, config)], RuleBook())
 
 
 def _all_rules(config_path):
