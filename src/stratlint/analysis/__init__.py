@@ -71,10 +71,24 @@ class Analysis:
             previous = block.kind
         return tables
 
+    @cached_property
+    def _placeholder_index(self) -> tuple[list[int], list[int]]:
+        """Placeholder starts, and the furthest end of any placeholder up to each one."""
+        starts, reach, furthest = [], [], -1
+        for lo, hi in self.placeholder_spans:
+            furthest = max(furthest, hi)
+            starts.append(lo)
+            reach.append(furthest)
+        return starts, reach
+
     def in_placeholder(self, start: int, end: int | None = None) -> bool:
         """True when [start, end) overlaps a placeholder: text that is not evidence yet."""
         end = start + 1 if end is None else end
-        return any(lo < end and start < hi for lo, hi in self.placeholder_spans)
+        # Spans may overlap (a header row around its placeholders): of those starting
+        # before `end`, does any reach past `start`?
+        starts, reach = self._placeholder_index
+        index = bisect.bisect_left(starts, end) - 1
+        return index >= 0 and reach[index] > start
 
     def only_placeholders(self, blocks) -> bool:
         """Blocks holding a placeholder and nothing else (a section not yet written). Table

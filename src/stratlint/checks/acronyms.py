@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import HEADING
 from . import CheckKind, Hit
@@ -17,26 +18,29 @@ OPTIONS = {
 # Not part of a web or file name such as GOV.UK or report.PDF.
 _ACRONYM = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&]*[A-Z0-9])s?(?![\w-])(?!\.\w)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-
-
-def _defined(text: str) -> set[str]:
-    """Acronyms defined in the text: 'Long Form (LF)' or 'LF (Long Form)'."""
-    defined = set()
-    for match in re.finditer(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])s?\s*\)", text):
-        defined.add(match.group(1))
-    for match in re.finditer(r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*\(\s*[A-Za-z][a-z]", text):
-        defined.add(match.group(1))
-    for match in re.finditer(r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*(?:[-\u2013\u2014:]|stands for|means)\s+[A-Z]?[a-z]", text):
-        defined.add(match.group(1))
+_DEFINITIONS = [re.compile(p) for p in (
+    r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])s?\s*\)",
+    r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*\(\s*[A-Za-z][a-z]",
+    r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*(?:[-\u2013\u2014:]|stands for|means)\s+[A-Z]?[a-z]",
     # "the electronic patient record, or EPR," / "known as EPR"
-    for match in re.finditer(r"[a-z]\w*,?\s+(?:or|known as|called)\s+(?:the\s+)?([A-Z][A-Z0-9&]*[A-Z0-9])s?\b", text):
-        defined.add(match.group(1))
-    return defined
+    r"[a-z]\w*,?\s+(?:or|known as|called)\s+(?:the\s+)?([A-Z][A-Z0-9&]*[A-Z0-9])s?\b",
+)]
 
 
+@lru_cache(maxsize=16384)
+def _defined(text: str) -> frozenset[str]:
+    """Acronyms defined in the text: 'Long Form (LF)' or 'LF (Long Form)'. Cached: every
+    acronyms rule reads the same blocks."""
+    defined = set()
+    for pattern in _DEFINITIONS:
+        defined.update(match.group(1) for match in pattern.finditer(text))
+    return frozenset(defined)
+
+
+@lru_cache(maxsize=16384)
 def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
 
 def run(document, analysis, options):
@@ -48,14 +52,12 @@ def run(document, analysis, options):
     for section in document.sections:
         if section.heading is not None and glossary.search(section.title):
             glossary_text.extend(b.text for b in document.subtree(section))
-    defined = _defined(" ".join(glossary_text))
+    defined = set(_defined(" ".join(glossary_text)))
     # Definitions count from where they appear; an acronym used before it is defined is
     # reported at that first use.
     reported: set[str] = set()
     for block in analysis.text_blocks:
-        if block.quoted or (block.kind == HEADING and _mostly_capitals(block.text)):
-            continue
-        if _mostly_capitals(block.text):
+        if block.quoted or _mostly_capitals(block.text):
             continue
         defined |= _defined(block.text) if block.kind != HEADING else set()
         for match in _ACRONYM.finditer(block.text):

@@ -67,12 +67,16 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
     for block in blocks if blocks is not None else blocks_for(analysis, options):
         if block.quoted and not include_quotes:
             continue
-        excepted = ([(m.start(), m.end()) for m in exceptions.finditer(block.text)]
-                    if exceptions else [])
+        excepted = None   # looked for only in blocks with a match
         for regex in regexes:
             for match in regex.finditer(block.text):
                 lo, hi = match.start(), match.end()
-                if lo == hi or any(a <= lo and hi <= b for a, b in excepted):
+                if lo == hi:
+                    continue
+                if excepted is None:
+                    excepted = ([(m.start(), m.end()) for m in exceptions.finditer(block.text)]
+                                if exceptions else [])
+                if any(a <= lo and hi <= b for a, b in excepted):
                     continue
                 if skip_names and _in_proper_name(block.text, lo, hi):
                     continue
