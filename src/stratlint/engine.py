@@ -317,7 +317,7 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
         if keep_documents:
             report.documents[document.path] = (document, Analysis(document),
                                                frozenset(r.name for r in rules))
-    report.findings.sort()
+    report.findings.sort(key=Finding.sort_key)   # one key per finding, not a call per comparison
     return report
 
 

@@ -40,7 +40,7 @@ def code_fingerprint() -> str:
     from . import __version__
 
     package = Path(__file__).resolve().parent
-    parts = [str(FORMAT), __version__, sys.version]
+    parts = [str(FORMAT), __version__, sys.version, sys.byteorder, str(sys.maxsize)]
     for module in sorted(package.rglob("*.py")):
         try:
             stat = module.stat()

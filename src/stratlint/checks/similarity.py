@@ -5,8 +5,11 @@ checking many organisations' strategies at once learns which ones share text.
 """
 from __future__ import annotations
 
+import base64
 import re
 import zlib
+from array import array
+from collections import Counter
 
 from . import CheckKind, Hit
 from .occurrence import OPTIONS as OCCURRENCE_OPTIONS, run as run_occurrence
@@ -29,10 +32,11 @@ def _word_code(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
 
 
-def _shingles(analysis, size: int) -> dict[int, tuple[int, int]]:
-    """Every run of `size` words in the document's own prose, as a stable number mapped to
-    the span of its first appearance."""
-    runs: dict[int, tuple[int, int]] = {}
+def _shingles(analysis, size: int) -> tuple[array, array]:
+    """Every run of `size` words in the document's own prose, as a stable number, with the
+    (start, end) of its first appearance; in document order."""
+    seen: set[int] = set()
+    keys, spans = array("q"), array("q")
     for block in analysis.prose_blocks:
         if block.quoted:
             continue
@@ -42,36 +46,52 @@ def _shingles(analysis, size: int) -> dict[int, tuple[int, int]]:
         for i in range(len(words) - size + 1):
             # A tuple of ints hashes the same in every process (only str hashing is salted).
             key = hash(tuple(codes[i:i + size]))
-            runs.setdefault(key, (block.start + words[i][1], block.start + words[i + size - 1][2]))
-    return runs
-
-
-def _shared_spans(mine: dict, shared: set, size: int) -> list[tuple[int, int, int, list]]:
-    """Merge overlapping shared runs into (start, end, words, runs) passages."""
-    spans = sorted((mine[key], key) for key in shared)
-    merged: list[list] = []
-    for (start, end), key in spans:
-        if merged and start <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2] += 1
-            merged[-1][3].append(key)
-        else:
-            merged.append([start, end, size, [key]])
-    return [tuple(item) for item in merged]
+            if key not in seen:
+                seen.add(key)
+                keys.append(key)
+                spans.extend((block.start + words[i][1], block.start + words[i + size - 1][2]))
+    return keys, spans
 
 
 def _phrase_options(options):
     return {k: v for k, v in options.items() if k not in ("shingle-words", "min-shared-words")}
 
 
+def _pack(numbers: array) -> str:
+    return base64.b64encode(numbers.tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> array:
+    numbers = array("q")
+    numbers.frombytes(base64.b64decode(text))
+    return numbers
+
+
 def prepare(document, analysis, options) -> dict:
     """What run() needs from one document, as plain data (it may be cached between runs):
-    its stock-phrase hits and its numbered word runs."""
+    its stock-phrase hits and its numbered word runs (packed: there is one per word)."""
     phrases = [[hit.start, hit.end, dict(hit.args)]
                for hit in run_occurrence(document, analysis, _phrase_options(options))]
-    runs = _shingles(analysis, options.get("shingle-words", 8))
-    return {"phrases": phrases, "shingles": [[key, start, end]
-                                             for key, (start, end) in runs.items()]}
+    keys, spans = _shingles(analysis, options.get("shingle-words", 8))
+    return {"phrases": phrases, "keys": _pack(keys), "spans": _pack(spans)}
+
+
+def _passages(keys: array, spans: array, shared: set, size: int) -> list[tuple]:
+    """Merge this document's overlapping shared runs into (start, end, words, runs)."""
+    merged: list[list] = []
+    last_end = -2
+    for index in [i for i, key in enumerate(keys) if key in shared]:
+        start, end = spans[2 * index], spans[2 * index + 1]
+        if start <= last_end + 1:
+            passage = merged[-1]
+            passage[2] += 1
+            passage[3].append(keys[index])
+            if end > last_end:
+                passage[1] = last_end = end
+        else:
+            merged.append([start, end, size, [keys[index]]])
+            last_end = end
+    return [tuple(item) for item in merged]
 
 
 def run(items, options):
@@ -84,21 +104,31 @@ def run(items, options):
     least = options.get("min-shared-words", 40)
     if len(items) < 2:
         return
-    shingles = [{key: (start, end) for key, start, end in summary["shingles"]}
-                for _document, summary in items]
-    # One index from each word run to the documents holding it keeps this linear in the
-    # total text: each document's shared passages are found once, not once per other file.
+    keys = [_unpack(summary["keys"]) for _document, summary in items]
+    # Counting every run once, then indexing only the runs held by more than one document,
+    # keeps this linear in the total text (and cheap when little is shared).
+    counts: Counter = Counter()
+    for document_keys in keys:
+        counts.update(document_keys)
+    shared = {key for key, count in counts.items() if count > 1}
     holders: dict[int, list[int]] = {}
-    for index, runs in enumerate(shingles):
-        for key in runs:
+    mine_shared = []
+    for index, document_keys in enumerate(keys):
+        mine = shared.intersection(document_keys)
+        mine_shared.append(mine)
+        for key in mine:
             holders.setdefault(key, []).append(index)
-    for i, (document, _summary) in enumerate(items):
-        shared = {key for key in shingles[i] if len(holders[key]) > 1}
-        for start, end, words, keys in _shared_spans(shingles[i], shared, size):
+    for i, (document, summary) in enumerate(items):
+        if not mine_shared[i]:
+            continue
+        spans = _unpack(summary["spans"])
+        for start, end, words, runs in _passages(keys[i], spans, mine_shared[i], size):
             if words < least:
                 continue
-            others = sorted({items[j][0].path for key in keys for j in holders[key] if j != i}
-                            - {document.path})
+            holding: set[int] = set()
+            for key in runs:
+                holding.update(holders[key])
+            others = sorted({items[j][0].path for j in holding} - {document.path})
             if not others:
                 continue
             more = f" and {len(others) - 1} other document{'s' if len(others) > 2 else ''}" \
