@@ -8,6 +8,7 @@ pyphen fallback and the formula are textstat's own, so scores are identical.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _BASE, _SENTENCE_WEIGHT, _SYLLABLE_WEIGHT = 206.835, 1.015, 84.6
@@ -42,16 +43,33 @@ def syllables(word: str) -> int:
     return len(_hyphenator().positions(word)) + 1
 
 
+# textstat's sentences: a run up to and including terminal punctuation.
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+# A word textstat counts: a whitespace-separated token that keeps a word character once
+# punctuation is removed (an apostrophe it keeps is always followed by a letter).
+_COUNTED_WORD = re.compile(r"\S*\w\S*")
+
+
+def count_sentences(text: str) -> int:
+    """textstat's count_sentences (runs of two words or fewer do not count), with each
+    run's words counted by one regex instead of a cached word list per run."""
+    if not text:
+        return 0
+    runs = _SENTENCE.findall(text)
+    short = sum(1 for run in runs if len(_COUNTED_WORD.findall(run)) <= 2)
+    return max(1, len(runs) - short)
+
+
 def reading_ease(text: str) -> float:
     """Flesch reading ease of a text (higher is easier)."""
-    from textstat.backend.counts import count_sentences, count_words
     from textstat.backend.selections import list_words
 
-    words = count_words(text)
+    words = list_words(text, lowercase=True)
     sentences = count_sentences(text)
     if not words or not sentences:
         return 0.0
-    total = sum(syllables(word) for word in list_words(text, lowercase=True))
+    total = sum(map(syllables, words))
     if not total:
         return 0.0
-    return _BASE - _SENTENCE_WEIGHT * (words / sentences) - _SYLLABLE_WEIGHT * (total / words)
+    count = len(words)
+    return _BASE - _SENTENCE_WEIGHT * (count / sentences) - _SYLLABLE_WEIGHT * (total / count)
