@@ -33,22 +33,37 @@ class Sentence:
         return _WORD.findall(self.text)
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_NEXT = re.compile(r"\S")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of letters and full stops ending at `end` (or just before a newline there),
+    as re.search(r"([A-Za-z.]+)$", text[:end]) finds it, without copying the text."""
+    if end and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    return text[start:end]
+
+
 def _is_boundary(text: str, match: re.Match) -> bool:
-    before = text[:match.start()]
-    last_word = re.search(r"([A-Za-z.]+)$", before)
-    if match.group(0).startswith(".") and last_word:
-        token = last_word.group(1).lower().rstrip(".")
+    last_word = _word_before(text, match.start()) if text[match.start()] == "." else ""
+    if last_word:
+        token = last_word.lower().rstrip(".")
         if token in ABBREVIATIONS:
             return False
         if len(token) == 1 and token.isalpha():
-            previous = re.search(r"([A-Za-z]+)\s+[A-Za-z]$", before)
+            previous = re.search(r"([A-Za-z]+)\s+[A-Za-z]$", text[:match.start()])
             if not (previous and previous.group(1).lower() in _LABELS):
                 return False
-    after = text[match.end():].lstrip()
-    if not after:
+    after = _NEXT.search(text, match.end())
+    if after is None:
         return True
     # The next sentence starts with a capital, a digit, a quote or a bracket.
-    return after[0].isupper() or after[0].isdigit() or after[0] in "\"'\u2018\u201c(["
+    first = after.group(0)
+    return first.isupper() or first.isdigit() or first in "\"'\u2018\u201c(["
 
 
 def split(block: Block) -> list[Sentence]:
