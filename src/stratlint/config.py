@@ -9,7 +9,6 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from . import yamlsafe
 from .errors import StratlintError
 from .findings import Severity
 from .resources import validator
@@ -129,6 +128,8 @@ def _read_toml(path: Path) -> dict:
 
 def load_file(path: Path) -> Config:
     """Read one config file (YAML, or pyproject.toml's [tool.stratlint])."""
+    from . import yamlsafe   # imported only when there is a config to read
+
     if path.name == "pyproject.toml":
         data = _read_toml(path).get("tool", {}).get("stratlint", {})
     else:

@@ -1,7 +1,6 @@
 """Run rules over documents: read, analyse, check, suppress, and stamp each finding."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,7 +228,8 @@ def _checked_in_order(items: list, book: RuleBook, jobs: int, progress=None) -> 
     `progress(done, total)` is called as each file finishes, in order."""
     global _WORK
     results = []
-    if jobs > 1 and len(items) > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if jobs > 1 and len(items) > 1 and _can_fork():
+        import multiprocessing
         _WORK = (items, book)
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
@@ -245,6 +245,12 @@ def _checked_in_order(items: list, book: RuleBook, jobs: int, progress=None) -> 
         if progress:
             progress(len(results), len(items))
     return results
+
+
+def _can_fork() -> bool:
+    import multiprocessing   # imported only for runs with several files to share out
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def default_jobs(count: int) -> int:

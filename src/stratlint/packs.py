@@ -7,7 +7,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
-from . import checks, yamlsafe
+from . import checks
 from .errors import StratlintError
 from .findings import Severity
 from .resources import data_path, validator
@@ -131,6 +131,8 @@ def _resolve_lexicons(value, lexicons: Mapping[str, list], where: str):
 
 def read_pack_file(path: Path) -> dict:
     """Parse and schema-check one pack file; raise StratlintError naming the file and key."""
+    from . import yamlsafe   # not needed when the compiled packs come from the pack cache
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

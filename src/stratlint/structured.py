@@ -28,8 +28,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 # "[TODO]", "[TODO: one-sentence mission]", "[todo - add the owner]"
 PLACEHOLDER = re.compile(r"\[\s*TODO\b[^\[\]]{0,500}\]", re.IGNORECASE)
 # Text that says a value is not known yet.
@@ -125,6 +123,8 @@ class Node:
 def index(root, text: str, offset: int = 0, line_offset: int = 0) -> dict[tuple, Node]:
     """Every value of a composed YAML tree by its path. `text` is the YAML source the marks
     refer to; `offset` and `line_offset` place it in the document (front matter)."""
+    import yaml   # only YAML input gets here; a Markdown-only run never loads it
+
     nodes: dict[tuple, Node] = {}
     open_nodes: set[int] = set()   # a recursive alias must not send the walk round forever
 
