@@ -9,6 +9,7 @@ from ..document import FRONT_MATTER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, 
 from .common import find_comments, line_starts, parse_front_matter
 
 _WORD = re.compile(r"\S+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 # Characters at which one of the enabled inline rules (newline, escape, backticks, emphasis,
@@ -114,12 +115,15 @@ def _mask_inline(source: str, region: tuple[int, int], children, cursor: int):
                 cursor = pos + len(word)
     if not placed:
         return None
-    start = placed[0][0]
-    end = placed[-1][0] + len(placed[-1][1])
-    chars = [" " if c != "\n" else "\n" for c in source[start:end]]
+    # Placements are in order and never overlap: join them with the gaps blanked.
+    start = end = placed[0][0]
+    pieces = []
     for pos, content in placed:
-        chars[pos - start:pos - start + len(content)] = content
-    return start, "".join(chars), cursor
+        if pos > end:
+            pieces.append(_NOT_NEWLINE.sub(" ", source[end:pos]))
+        pieces.append(content)
+        end = pos + len(content)
+    return start, "".join(pieces), cursor
 
 
 def read(text: str, path: str) -> Document:
