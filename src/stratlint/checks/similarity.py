@@ -23,34 +23,41 @@ OPTIONS = {
                          "description": "how many words of shared text make a finding"},
 }
 
-_WORD = re.compile(r"[a-z0-9']+")
-
-
-def _word_code(word: str) -> int:
-    # crc32, not hash(): string hashes change from process to process, and a document's
-    # summary may come from the results cache or from another worker.
-    return zlib.crc32(word.encode("utf-8"))
+# Matched case-blind on the text itself (lower-casing first can change its length, and
+# then the offsets).
+_WORD = re.compile(r"[a-z0-9']+", re.IGNORECASE | re.ASCII)
+_SPAN = re.Match.span
+_GROUP = re.Match.group
 
 
 def _shingles(analysis, size: int) -> tuple[array, array]:
     """Every run of `size` words in the document's own prose, as a stable number, with the
-    (start, end) of its first appearance; in document order."""
-    seen: set[int] = set()
-    keys, spans = array("q"), array("q")
+    (start, end) of its first appearance; in document order. Written as whole-list
+    operations: this runs once per word of every document."""
+    keys: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for block in analysis.prose_blocks:
         if block.quoted:
             continue
-        words = [(_word_code(m.group(0)), m.start(), m.end())
-                 for m in _WORD.finditer(block.text.lower())]
-        codes = [code for code, _, _ in words]
-        for i in range(len(words) - size + 1):
-            # A tuple of ints hashes the same in every process (only str hashing is salted).
-            key = hash(tuple(codes[i:i + size]))
-            if key not in seen:
-                seen.add(key)
-                keys.append(key)
-                spans.extend((block.start + words[i][1], block.start + words[i + size - 1][2]))
-    return keys, spans
+        found = list(_WORD.finditer(block.text))
+        if len(found) < size:
+            continue
+        places = list(map(_SPAN, found))
+        # crc32, not hash(), for each word: string hashes change from process to process,
+        # and a summary may come from the results cache or another worker. A tuple of ints
+        # then hashes the same everywhere.
+        codes = list(map(zlib.crc32, map(str.encode, map(str.lower, map(_GROUP, found)))))
+        keys.extend(map(hash, zip(*[codes[j:] for j in range(size)])))
+        starts.extend(block.start + lo for lo, _hi in places[:len(places) - size + 1])
+        ends.extend(block.start + hi for _lo, hi in places[size - 1:])
+    # Key -> index of its first appearance: later duplicates are overwritten by earlier ones.
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+    order = sorted(first.values())
+    spans = array("q", [0]) * (2 * len(order))
+    spans[0::2] = array("q", map(starts.__getitem__, order))
+    spans[1::2] = array("q", map(ends.__getitem__, order))
+    return array("q", map(keys.__getitem__, order)), spans
 
 
 def _phrase_options(options):
