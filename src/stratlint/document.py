@@ -81,6 +81,12 @@ class Document:
     # ("commitments", 2, "owner") -> structured.Node with its offsets in `text`.
     nodes: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def located(self) -> "Document":
+        """This document without its parse: the path, text, comments and page breaks, which
+        are all that placing and silencing findings needs."""
+        return Document(path=self.path, text=self.text, format=self.format, blocks=(),
+                        comments=self.comments, page_starts=self.page_starts)
+
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]

@@ -218,19 +218,24 @@ _WORK: tuple = ()
 
 
 def _work(index: int):
-    items, book = _WORK
+    items, book, keep_documents = _WORK
     source, display, config = items[index]
-    return _check_one(source, display, config, book)
+    document, found, errors, prepared = _check_one(source, display, config, book)
+    if isinstance(document, Document) and not keep_documents:
+        document = document.located()   # the parse tree is not needed again: do not ship it
+    return document, found, errors, prepared
 
 
-def _checked_in_order(items: list, book: RuleBook, jobs: int, progress=None) -> list:
+def _checked_in_order(items: list, book: RuleBook, jobs: int, progress=None,
+                      keep_documents: bool = False) -> list:
     """_check_one for every item, across `jobs` processes where the platform can fork.
     `progress(done, total)` is called as each file finishes, in order."""
     global _WORK
     results = []
     if jobs > 1 and len(items) > 1 and _can_fork():
         import multiprocessing
-        _WORK = (items, book)
+
+        _WORK = (items, book, keep_documents)
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
                 for result in pool.imap(_work, range(len(items)), chunksize=1):
@@ -283,7 +288,7 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
     counted = (lambda done, _total: progress(done_before + done, len(items))) if progress \
         else None
     fresh = _checked_in_order([items[i] for i in todo], book,
-                              jobs or default_jobs(len(todo)), counted)
+                              jobs or default_jobs(len(todo)), counted, keep_documents)
     for index, result in zip(todo, fresh):
         results[index] = result
         source, display, config = items[index]

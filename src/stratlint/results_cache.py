@@ -29,7 +29,7 @@ FORMAT = 1
 class Cached:
     """What the engine needs of a file it does not check again."""
 
-    document: Document          # path and text only: enough to place and suppress findings
+    document: Document          # as Document.located(): enough to place and silence findings
     findings: list[Finding]     # document-scope findings, before suppression
     prepared: dict              # rule name -> the run-scope check's summary of the document
 
