@@ -48,3 +48,21 @@ def test_ordinary_pattern_still_matches(tmp_path):
     config = {"select": ["missing-review-cadence"]}
     text = "# Plan\n\n## Keeping it current\n\nWe review progress quarterly.\n"
     assert not lint_text(text, config=config)
+
+
+def test_only_the_built_in_packs_patterns_skip_the_time_bound(tmp_path):
+    """The shipped pack's patterns run in Python's own engine; the same check with a pattern
+    from anywhere else (here, a config overriding the rule's options) stays bounded."""
+    from stratlint.analysis.terms import BoundedPattern, compile_patterns
+    from stratlint.config import from_mapping
+    from stratlint.engine import RuleBook
+
+    book = RuleBook()
+    shipped = {rule.name: rule for rule in book.rules_for(from_mapping({}))}
+    patterns = tuple(shipped["missing-review-cadence"].options["patterns"])
+    assert patterns and not isinstance(compile_patterns(patterns), BoundedPattern)
+
+    overridden = from_mapping({"rules": {"missing-review-cadence": {
+        "patterns": list(patterns) + ["(a|aa)+$"]}}})
+    rule = next(r for r in book.rules_for(overridden) if r.name == "missing-review-cadence")
+    assert isinstance(compile_patterns(tuple(rule.options["patterns"])), BoundedPattern)

@@ -205,10 +205,25 @@ def load_rules(extra_paths: Iterable[Path] = (), extra_lexicons: Mapping[str, li
     key = pack_cache.key(files, extra_lexicons, include_plugins)
     cached = pack_cache.read(key)
     if cached is not None:
-        return {spec["name"]: _rule_from_cache(spec) for spec in cached}
-    rules = _build_rules(files, extra_lexicons)
-    pack_cache.write(key, [_rule_to_cache(rule) for rule in rules.values()])
+        rules = {spec["name"]: _rule_from_cache(spec) for spec in cached}
+    else:
+        rules = _build_rules(files, extra_lexicons)
+        pack_cache.write(key, [_rule_to_cache(rule) for rule in rules.values()])
+    _trust_builtin_patterns(rules.values())
     return rules
+
+
+def _trust_builtin_patterns(rules: Iterable[Rule]) -> None:
+    """The built-in pack ships with stratlint and is tested like its code (every default rule
+    runs on a 1 MB line in the tests), so its regular expressions may run in Python's own
+    engine, which compiles far faster. Any other pattern, from a user's pack, a plugin or
+    a config's options, still runs in the time-bounded engine (see analysis/terms.py)."""
+    from .analysis import terms
+
+    builtin = builtin_pack_folder().resolve()
+    terms.trust(pattern for rule in rules if Path(rule.source).resolve().is_relative_to(builtin)
+                for name, value in rule.options.items() if name.endswith("patterns")
+                for pattern in value)
 
 
 def _rule_to_cache(rule: Rule) -> dict:

@@ -77,11 +77,24 @@ class BoundedPattern:
             raise self._timeout(bound) from None
 
 
+# Patterns of the built-in pack (see packs._trust_builtin_patterns): reviewed and tested
+# like stratlint's own code, so they may run unbounded in Python's faster-compiling engine.
+_TRUSTED: set[str] = set()
+
+
+def trust(patterns) -> None:
+    _TRUSTED.update(patterns)
+
+
 @lru_cache(maxsize=512)
-def compile_patterns(patterns: tuple[str, ...], ignore_case: bool = True) -> BoundedPattern | None:
-    """Pack regular expressions as one alternation, run by the time-bounded engine."""
+def compile_patterns(patterns: tuple[str, ...], ignore_case: bool = True):
+    """Pack regular expressions as one alternation: a BoundedPattern run by the time-bounded
+    engine, or a plain compiled pattern when every one of them is trusted."""
     if not patterns:
         return None
+    if all(p in _TRUSTED for p in patterns):
+        source = "|".join(f"(?:{p})" for p in patterns)
+        return re.compile(source, re.IGNORECASE if ignore_case else 0)
     import regex
 
     flags = regex.IGNORECASE | regex.V0 if ignore_case else regex.V0
