@@ -1,7 +1,7 @@
 """The compiled-pack cache gives the same rules, and misses whenever a pack changes."""
 from __future__ import annotations
 
-from stratlint import pack_cache
+from stratlint import user_cache
 from stratlint.packs import load_rules
 
 PACK = """\
@@ -47,4 +47,4 @@ def test_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("STRATLINT_CACHE_DIR", str(blocker))
     monkeypatch.delenv("STRATLINT_NO_CACHE", raising=False)
     assert "vague-language" in load_rules(include_plugins=False)
-    assert pack_cache.read("0" * 32) is None
+    assert user_cache.read_packs("0" * 32) is None

@@ -73,7 +73,7 @@ class RuleBook:
             described = [[r.name, r.code, str(r.severity), r.check, _thaw(r.options), r.message]
                          for r in rules]
             if any(r.check not in checks.BUILTIN for r in rules):
-                from .pack_cache import installed_plugins
+                from .user_cache import installed_plugins
 
                 described.append(installed_plugins())   # a plugin upgrade changes results
             described.append([config.max_file_size, code_fingerprint()])

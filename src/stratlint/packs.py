@@ -192,23 +192,23 @@ def load_rules(extra_paths: Iterable[Path] = (), extra_lexicons: Mapping[str, li
     """Every rule from the built-in pack, installed plugin packs and the given paths.
 
     Validating and compiling the packs is most of stratlint's start-up, so the result is
-    cached (see pack_cache.py), keyed on the packs' exact contents, the extra lexicons, the
+    cached (see user_cache.py), keyed on the packs' exact contents, the extra lexicons, the
     installed plugins and stratlint's version: any change to any of them misses the cache.
     """
-    from . import pack_cache
+    from . import user_cache
 
     folders = [builtin_pack_folder()]
     if include_plugins:
         folders += plugin_pack_folders()
     folders += list(extra_paths)
     files = [f for folder in folders for f in pack_files(Path(folder))]
-    key = pack_cache.key(files, extra_lexicons, include_plugins)
-    cached = pack_cache.read(key)
+    key = user_cache.pack_key(files, extra_lexicons, include_plugins)
+    cached = user_cache.read_packs(key)
     if cached is not None:
         rules = {spec["name"]: _rule_from_cache(spec) for spec in cached}
     else:
         rules = _build_rules(files, extra_lexicons)
-        pack_cache.write(key, [_rule_to_cache(rule) for rule in rules.values()])
+        user_cache.write_packs(key, [_rule_to_cache(rule) for rule in rules.values()])
     _trust_builtin_patterns(rules.values())
     return rules
 

@@ -9,6 +9,7 @@ identical.
 """
 from __future__ import annotations
 
+import atexit
 import bisect
 import re
 from functools import lru_cache
@@ -49,6 +50,42 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+class _HyphenatedWords:
+    """Syllable counts of the words the dictionary lacks (names, numbers, new words), kept in
+    the user's cache between runs: loading pyphen's patterns costs more than checking a short
+    strategy, and a strategy's unusual words are much the same from one run to the next."""
+
+    def __init__(self):
+        import pyphen
+
+        from .. import user_cache
+
+        self._name = f"syllables-pyphen-{pyphen.__version__}.json"
+        stored = user_cache.load(self._name)
+        self.counts: dict[str, int] = stored if isinstance(stored, dict) else {}
+        self._added = False
+
+    def count(self, word: str) -> int:
+        known = self.counts.get(word)
+        if isinstance(known, int):
+            return known
+        counted = self.counts[word] = len(_hyphenator().positions(word)) + 1
+        if not self._added:
+            self._added = True
+            atexit.register(self._save)   # once per process, with everything it learnt
+        return counted
+
+    def _save(self) -> None:
+        from .. import user_cache
+
+        user_cache.save(self._name, self.counts)
+
+
+@lru_cache(maxsize=1)
+def _hyphenated() -> _HyphenatedWords:
+    return _HyphenatedWords()
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one lower-case word: the dictionary's count, else by hyphenation."""
@@ -56,7 +93,7 @@ def syllables(word: str) -> int:
     if phones is not None:
         # Vowel phones carry a stress digit: one per syllable.
         return sum(1 for phone in phones.split() if phone[-1:].isdigit())
-    return len(_hyphenator().positions(word)) + 1
+    return _hyphenated().count(word)
 
 
 # textstat's sentences: a run up to and including terminal punctuation.

@@ -1,8 +1,9 @@
-"""A cache of compiled rule packs, so that a run does not re-validate unchanged packs.
+"""The user's own cache: compiled rule packs, so that a run does not re-validate unchanged
+packs, and the syllable counts of words the pronouncing dictionary lacks.
 
-The cache holds data only (JSON), never code, and lives in the user's cache folder, not in
-the repository being checked. STRATLINT_CACHE_DIR moves it; STRATLINT_NO_CACHE=1 turns it
-off. Any problem reading or writing it is ignored: the packs are then simply compiled.
+It holds data only (JSON), never code, and lives in the user's cache folder, not in the
+repository being checked. STRATLINT_CACHE_DIR moves it; STRATLINT_NO_CACHE=1 turns it off.
+Any problem reading or writing it is ignored: the work is then simply done again.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def installed_plugins() -> list:
     return sorted(found)
 
 
-def key(files: list[Path], extra_lexicons, include_plugins: bool) -> str:
+def pack_key(files: list[Path], extra_lexicons, include_plugins: bool) -> str:
     from . import __version__
 
     digest = hashlib.sha256()
@@ -51,18 +52,27 @@ def key(files: list[Path], extra_lexicons, include_plugins: bool) -> str:
     return digest.hexdigest()[:32]
 
 
-def read(cache_key: str) -> list | None:
+def read_packs(cache_key: str) -> list | None:
+    data = load(f"packs-{cache_key}.json")
+    return data if isinstance(data, list) else None
+
+
+def write_packs(cache_key: str, rules: list) -> None:
+    save(f"packs-{cache_key}.json", rules)
+
+
+def load(name: str):
+    """The JSON data stored under `name`, or None."""
     where = folder()
     if where is None:
         return None
     try:
-        data = json.loads((where / f"packs-{cache_key}.json").read_text(encoding="utf-8"))
-        return data if isinstance(data, list) else None
+        return json.loads((where / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
 
-def write(cache_key: str, rules: list) -> None:
+def save(name: str, data) -> None:
     where = folder()
     if where is None:
         return
@@ -70,7 +80,7 @@ def write(cache_key: str, rules: list) -> None:
         where.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(rules, stream, ensure_ascii=False)
-        os.replace(temporary, where / f"packs-{cache_key}.json")   # atomic: never half-written
+            json.dump(data, stream, ensure_ascii=False)
+        os.replace(temporary, where / name)   # atomic: never half-written
     except (OSError, TypeError, ValueError):
         pass
