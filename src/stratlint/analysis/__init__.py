@@ -10,6 +10,7 @@ from ..document import HEADING, PROSE_KINDS, TABLE_CELL, Block, Document
 from . import commitments, negation, periods, quotes, sentences
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
+_RUN = re.compile(r"\w+")
 
 
 class Analysis:
@@ -193,6 +194,24 @@ class Analysis:
         if sentence is None:
             return False
         return negation.is_negated(sentence.text, start - sentence.start, end - sentence.start)
+
+    @cached_property
+    def _runs_by_text(self) -> dict[str, tuple[set[str], list[str]] | None]:
+        return {}
+
+    def word_runs(self, text: str) -> tuple[set[str], list[str]] | None:
+        """A text's distinct runs of word characters, lower-cased, as a set and sorted; None
+        when one is not ASCII (its case may match an ASCII letter's in other ways). Shared
+        by every phrase rule, to skip blocks their phrases cannot match in."""
+        cache = self._runs_by_text
+        if text not in cache:
+            runs = set(_RUN.findall(text))
+            if text.isascii() or all(run.isascii() for run in runs):
+                lowered = {run.lower() for run in runs}
+                cache[text] = lowered, sorted(lowered)
+            else:
+                cache[text] = None
+        return cache[text]
 
     @cached_property
     def word_count(self) -> int:

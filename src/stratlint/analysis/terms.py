@@ -32,6 +32,33 @@ def compile_phrases(phrases: tuple[str, ...], ignore_case: bool = True) -> re.Pa
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=512)
+def phrase_words(phrases: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """What a text must hold for compile_phrases' pattern to match in it, as lower-case
+    runs of word characters: (words one of which must be a whole run, stems one of which
+    must begin a run). None when a phrase does not allow this (not ASCII, or not starting
+    with a word character), so that the pattern must always be run.
+
+    A match starts after a character that is neither a word character nor a hyphen, so its
+    phrase's first run of word characters is a whole run in the text (or begins one, for a
+    one-word '*' stem). ASCII letters match only their own upper or lower case.
+    """
+    words, stems = set(), []
+    for phrase in phrases:
+        parts = [w for w in re.split(r"[\s\-]+", phrase.rstrip("*").strip()) if w]
+        if not phrase.isascii() or not parts or not _WORD_RUN.match(parts[0]):
+            return None
+        run = _WORD_RUN.match(parts[0]).group(0).lower()
+        if phrase.endswith("*") and len(parts) == 1 and len(run) == len(parts[0]):
+            stems.append(run)
+        else:
+            words.add(run)
+    return frozenset(words), tuple(stems)
+
+
 # How long one search with a pack's own regular expression may run. Patterns come from
 # users and from repositories under review; one that backtracks catastrophically (such as
 # "(a|aa)+$") must fail loudly rather than hang a CI job.

@@ -1,10 +1,11 @@
 """Finding phrases in a document's own words: shared by the phrase-based check kinds."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterator, Mapping
 
 from ..analysis import Analysis
-from ..analysis.terms import compile_patterns, compile_phrases
+from ..analysis.terms import compile_patterns, compile_phrases, phrase_words
 from ..document import HEADING, Block, Document
 
 # Options every phrase-based check accepts, as JSON Schema properties.
@@ -42,6 +43,21 @@ def _in_proper_name(text: str, lo: int, hi: int) -> bool:
     return after[:1].isupper()
 
 
+def _may_hold(runs, needed) -> bool:
+    """Whether a text with these word runs (see Analysis.word_runs) may hold a phrase."""
+    if runs is None:
+        return True
+    lowered, ordered = runs
+    words, stems = needed
+    if not words.isdisjoint(lowered):
+        return True
+    for stem in stems:
+        at = bisect_left(ordered, stem)
+        if at < len(ordered) and ordered[at].startswith(stem):
+            return True
+    return False
+
+
 def blocks_for(analysis: Analysis, options: Mapping) -> tuple[Block, ...]:
     if options.get("include-headings", True):
         return analysis.text_blocks
@@ -52,12 +68,12 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
                  blocks=None, tokens=None) -> Iterator[tuple[Block, int, int, str]]:
     """Yield (block, start, end, matched text) for the options' phrases and patterns."""
     ignore_case = options.get("ignore-case", True)
-    regexes = [
-        compile_phrases(tuple(tokens if tokens is not None else options.get("tokens", ())),
-                        ignore_case),
-        compile_patterns(tuple(options.get("patterns", ())), ignore_case),
-    ]
-    regexes = [r for r in regexes if r is not None]
+    phrases = tuple(tokens if tokens is not None else options.get("tokens", ()))
+    phrase_re = compile_phrases(phrases, ignore_case)
+    # Blocks holding none of the phrases' first words are not searched for them.
+    needed = phrase_words(phrases) if phrase_re is not None else None
+    regexes = [r for r in (phrase_re, compile_patterns(tuple(options.get("patterns", ())),
+                                                       ignore_case)) if r is not None]
     exceptions = compile_phrases(tuple(options.get("exceptions", ())), ignore_case)
     include_quotes = options.get("include-quotes", False)
     skip_negated = options.get("skip-negated", False)
@@ -69,6 +85,9 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
             continue
         excepted = None   # looked for only in blocks with a match
         for regex in regexes:
+            if regex is phrase_re and needed is not None \
+                    and not _may_hold(analysis.word_runs(block.text), needed):
+                continue
             for match in regex.finditer(block.text):
                 lo, hi = match.start(), match.end()
                 if lo == hi:
