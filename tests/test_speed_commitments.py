@@ -1,0 +1,47 @@
+"""The faster ways of matching in the commitments analysis give exactly the slow ways' answers."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from stratlint.analysis import commitments as C
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts():
+    """Sentences and lines from the examples and the test corpus, in several casings, plus
+    a few made-up edge cases."""
+    lines = []
+    for folder in (ROOT / "examples", ROOT / "tests" / "corpus"):
+        for path in sorted(folder.rglob("*.md"))[:60]:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            lines += [s for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
+    extra = ["Owned by Sam, by Q3 2025", "LED BY THE DIGITAL TEAM IN Q1 2026", "Dr. smith",
+             "within TWO WEEKS", "Phase 2 of 10", "\u212aPI target \u017fame day", "GPs 3 per cent",
+             "Led by the İnformation team", "by end of The Year", "50% by 2027/28"]
+    return lines + extra + [t.upper() for t in lines[:2000]] + [t.title() for t in lines[:2000]]
+
+
+@pytest.mark.parametrize("name", ["MEASURE", "DATE", "OWNER"])
+def test_folded_search_finds_the_same_span(name):
+    folded = getattr(C, name)
+    for text in _texts():
+        fast, slow = folded.search(text), folded.regex.search(text)
+        assert (fast and fast.span()) == (slow and slow.span()), text
+        if fast:
+            assert fast.group(0).lower() == slow.group(0).lower(), text
+
+
+def test_folded_sources_have_no_capitals():
+    # A capital letter would never match the lowered text.
+    for folded in (C.MEASURE, C.DATE, C.OWNER):
+        assert not re.search(r"[A-Z]", folded.regex.pattern)
+
+
+def test_owner_split_matches_the_one_pattern():
+    whole = re.compile(f"{C.OWNER.regex.pattern}|{C.LED_BY.pattern}", re.IGNORECASE)
+    for text in _texts():
+        assert C._has_owner(text) == bool(whole.search(text) or C.OWNER_NAMED.search(text)), text
