@@ -14,19 +14,6 @@ from dataclasses import dataclass
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from ..structured import filled, is_structured, strip_placeholders
 
-SECTION_HEADING = re.compile(
-    r"\b(?:commitments?|actions?|deliverables?|roadmap|what we will (?:do|deliver)|"
-    r"key projects|our projects|programme of work|projects we will|"
-    r"what we'll (?:do|deliver)|delivery plan|our plan|action plan|next steps|"
-    r"key milestones|milestones)\b", re.IGNORECASE)
-NOT_SECTION = re.compile(r"\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b", re.IGNORECASE)
-
-PROMISE = re.compile(
-    r"\b(?:we will|we'll|we\u2019ll|we are going to|we're going to|we\u2019re going to|we shall|"
-    r"we commit to|we are committed to|we have committed to|our commitment is|we pledge to|"
-    r"we promise to)\b(?!\s+(?:not|never)\b)", re.IGNORECASE)
-LEAD_IN = re.compile(r":\s*$")
-
 
 class _Folded:
     """A case-insensitive pattern written all in lower case. On ASCII text it searches the
@@ -43,14 +30,33 @@ class _Folded:
             return self._exact.search(text.lower())
         return self.regex.search(text)
 
+    def finditer(self, text: str):
+        if text.isascii():
+            return self._exact.finditer(text.lower())
+        return self.regex.finditer(text)
+
+
+SECTION_HEADING = re.compile(
+    r"\b(?:commitments?|actions?|deliverables?|roadmap|what we will (?:do|deliver)|"
+    r"key projects|our projects|programme of work|projects we will|"
+    r"what we'll (?:do|deliver)|delivery plan|our plan|action plan|next steps|"
+    r"key milestones|milestones)\b", re.IGNORECASE)
+NOT_SECTION = re.compile(r"\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b", re.IGNORECASE)
+
+PROMISE = _Folded(
+    r"\b(?:we will|we'll|we\u2019ll|we are going to|we're going to|we\u2019re going to|we shall|"
+    r"we commit to|we are committed to|we have committed to|our commitment is|we pledge to|"
+    r"we promise to)\b(?!\s+(?:not|never)\b)")
+LEAD_IN = re.compile(r":\s*$")
+
 
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)?\d\d(?:/\d\d)?\b")
 # "It explains what we will do" describes the document; it promises nothing itself.
 EMBEDDED = re.compile(r"\b(?:what|how|where|why|whether|which|when)\s+$", re.IGNORECASE)
 # "This strategy contains 14 actions": a stated count, for text that lists them elsewhere.
-STATED_COUNT = re.compile(r"\b(?:contains|sets out|makes|has|includes|lists)\s+(\d{1,3})\s+"
-                          r"(?:\w+\s+)?(?:actions|commitments|deliverables|pledges)\b",
-                          re.IGNORECASE)
+STATED_COUNT = _Folded(r"\b(?:contains|sets out|makes|has|includes|lists)\s+(\d{1,3})\s+"
+                       r"(?:\w+\s+)?(?:actions|commitments|deliverables|pledges)\b")
+_DIGIT = re.compile(r"\d")
 
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)")
@@ -209,8 +215,9 @@ def promise_in(text: str) -> re.Match | None:
 
 def stated_count(analysis) -> int:
     """The largest number of actions or commitments the text says it contains."""
-    counts = [int(m.group(1)) for b in analysis.prose_blocks if not b.quoted
-              for m in STATED_COUNT.finditer(b.text)]
+    # A count has a digit: most blocks have none, and finding that out is cheaper.
+    counts = [int(m.group(1)) for b in analysis.prose_blocks
+              if not b.quoted and _DIGIT.search(b.text) for m in STATED_COUNT.finditer(b.text)]
     return max(counts, default=0)
 
 
