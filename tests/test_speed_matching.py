@@ -46,3 +46,45 @@ def test_phrases_the_filter_cannot_describe():
     assert phrase_words(("caf\u00e9",)) is None
     assert phrase_words(("*",)) is None
     assert phrase_words(("'s plan",)) is None
+
+
+PATTERNS = (r"\bwe(?:'ve| have) (?:already )?(?:launched|built)\b",
+            r"\b(?:trust|council)(?:'s|\u2019s) (?:[\w-]+ ){0,2}plan\b",
+            r"(?-i:(?<![\w-])(?:[A-Z]\w+\s+){1,3}Strategy)",
+            r"\btargets?\s*(?::|of\b)|\bsav(?:e|ed)\b[^.]{0,30}?\u00a3\s?\d",
+            r"[^.]*\bskipped?\b")
+FRAGMENTS = ("we have", "we've", "We", "already", "launched", "built", "trust's",
+             "council\u2019s", "digital", "plan", "Digital Strategy", "strategy", "targets:",
+             "target of", "saved", "\u00a35", "skip", "skipped", ".", "ok")
+# Letters that match ASCII ones under re.IGNORECASE (Kelvin sign, long s, dotted capital I,
+# dotless i), for some fragments to be spelt with.
+ODD_LETTERS = str.maketrans({"k": "\u212a", "s": "\u017f", "i": "\u0131", "I": "\u0130"})
+SPELLINGS = (str, str.upper, str.title, lambda f: f.translate(ODD_LETTERS))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SPELLINGS)), max_size=8),
+       st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=5, unique=True))
+def test_patterns_left_out_never_change_matches(fragments, patterns):
+    from stratlint.analysis.terms import compile_patterns, fold, pattern_texts, trust
+    from stratlint.checks.matching import _patterns_for
+
+    text = " ".join(spell(fragment) for fragment, spell in fragments)
+    trust(patterns)
+    for ignore_case in (True, False):
+        texts = pattern_texts(tuple(patterns), ignore_case)
+        assert texts is not None
+        every = compile_patterns(tuple(patterns), ignore_case)
+        some = _patterns_for(fold(text), tuple(patterns), texts, ignore_case)
+        found = [(m.span(), m.group()) for m in every.finditer(text)]
+        assert found == ([] if some is None else
+                         [(m.span(), m.group()) for m in some.finditer(text)]), text
+
+
+def test_patterns_that_are_searched_everywhere():
+    from stratlint.analysis.terms import pattern_texts, trust
+
+    trust([r"(a)\1", r"\d+", "x"])
+    assert pattern_texts((r"(a)\1", "x")) is None    # group numbers change without "x"
+    assert pattern_texts((r"\d+", "x"))[0] is None    # no text it must hold
+    assert pattern_texts(("untrusted pattern",)) is None

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from .. import structured
 from ..document import HEADING, PROSE_KINDS, TABLE_CELL, Block, Document
-from . import commitments, negation, periods, quotes, sentences
+from . import commitments, negation, periods, quotes, sentences, terms
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
 _RUN = re.compile(r"\w+")
@@ -205,13 +205,25 @@ class Analysis:
         by every phrase rule, to skip blocks their phrases cannot match in."""
         cache = self._runs_by_text
         if text not in cache:
-            runs = set(_RUN.findall(text))
-            if text.isascii() or all(run.isascii() for run in runs):
-                lowered = {run.lower() for run in runs}
-                cache[text] = lowered, sorted(lowered)
+            if text.isascii():
+                lowered = set(_RUN.findall(text.lower()))
             else:
-                cache[text] = None
+                runs = set(_RUN.findall(text))
+                lowered = ({run.lower() for run in runs}
+                           if all(run.isascii() for run in runs) else None)
+            cache[text] = None if lowered is None else (lowered, sorted(lowered))
         return cache[text]
+
+    @cached_property
+    def _folded(self) -> dict[str, str]:
+        return {}
+
+    def folded(self, text: str) -> str:
+        """terms.fold(text), kept: every pattern rule looks in the same blocks."""
+        folded = self._folded.get(text)
+        if folded is None:
+            folded = self._folded[text] = terms.fold(text)
+        return folded
 
     @cached_property
     def word_count(self) -> int:

@@ -113,6 +113,76 @@ def trust(patterns) -> None:
     _TRUSTED.update(patterns)
 
 
+# Characters beyond ASCII that re.IGNORECASE matches with an ASCII letter but that lower()
+# does not turn into it ("\u212a", the Kelvin sign, lower-cases to "k" already).
+FOLD_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s"}
+
+
+def fold(text: str) -> str:
+    """Lower case, with the letters above made ASCII: where a pattern's ASCII literal
+    matches, in any case, the fold of the text holds the literal in lower case."""
+    return text.lower() if text.isascii() else text.translate(FOLD_TO_ASCII).lower()
+
+
+def _required(items) -> frozenset[str] | None:
+    """Texts one of which every match of a parsed sequence contains, or None if unknown.
+
+    Runs of ASCII literals give a text; a group, a repeat of at least one and an
+    alternation whose every branch requires something are looked into; anything else
+    (classes, lookarounds, anchors, back-references) only ends a run.
+    """
+    from re import _constants as sre  # noqa: PLC0415 (Python's own parser's codes)
+
+    options, run = [], []
+
+    def end_run():
+        if run:
+            options.append(frozenset(["".join(run).lower()]))
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        end_run()
+        inner = None
+        if op is sre.SUBPATTERN:
+            inner = _required(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+        elif op is sre.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(b is not None for b in branches):
+                inner = frozenset().union(*branches)
+        if inner is not None:
+            options.append(inner)
+    end_run()
+    # The most selective choice: the one whose shortest text is longest.
+    return max(options, key=lambda texts: min(map(len, texts)), default=None)
+
+
+@lru_cache(maxsize=512)
+def pattern_texts(patterns: tuple[str, ...],
+                  ignore_case: bool = True) -> tuple[frozenset[str] | None, ...] | None:
+    """For each of compile_patterns' patterns, texts one of which (compared with fold) its
+    every match holds, or None where that is not known. A text holding
+    none of a pattern's texts cannot match it, so the alternation without that pattern
+    finds the same matches there. None for all when not every pattern is trusted (Python's
+    own parser reads only those as their engine does) or when one refers to a group by
+    number or name (which changes without the others)."""
+    compiled = compile_patterns(patterns, ignore_case)
+    if not isinstance(compiled, re.Pattern) \
+            or re.search(r"\\\d|\(\?P=|\(\?\(", compiled.pattern):
+        return None
+    try:
+        from re import _parser
+
+        found = tuple(_required(_parser.parse(p, compiled.flags)) for p in patterns)
+    except Exception:   # a parser of another Python version: search every text
+        return None
+    return tuple(texts if texts and all(texts) else None for texts in found)
+
+
 @lru_cache(maxsize=512)
 def compile_patterns(patterns: tuple[str, ...], ignore_case: bool = True):
     """Pack regular expressions as one alternation: a BoundedPattern run by the time-bounded

@@ -5,7 +5,7 @@ from bisect import bisect_left
 from typing import Iterator, Mapping
 
 from ..analysis import Analysis
-from ..analysis.terms import compile_patterns, compile_phrases, phrase_words
+from ..analysis.terms import compile_patterns, compile_phrases, pattern_texts, phrase_words
 from ..document import HEADING, Block, Document
 
 # Options every phrase-based check accepts, as JSON Schema properties.
@@ -58,6 +58,14 @@ def _may_hold(runs, needed) -> bool:
     return False
 
 
+def _patterns_for(folded: str, patterns, texts, ignore_case):
+    """The patterns' alternation without those that cannot match in this text (whose
+    required texts, see terms.pattern_texts, it lacks): the same matches, found sooner."""
+    kept = tuple(p for p, need in zip(patterns, texts)
+                 if need is None or any(map(folded.__contains__, need)))
+    return compile_patterns(kept, ignore_case) if kept else None
+
+
 def blocks_for(analysis: Analysis, options: Mapping) -> tuple[Block, ...]:
     if options.get("include-headings", True):
         return analysis.text_blocks
@@ -72,8 +80,11 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
     phrase_re = compile_phrases(phrases, ignore_case)
     # Blocks holding none of the phrases' first words are not searched for them.
     needed = phrase_words(phrases) if phrase_re is not None else None
-    regexes = [r for r in (phrase_re, compile_patterns(tuple(options.get("patterns", ())),
-                                                       ignore_case)) if r is not None]
+    patterns = tuple(options.get("patterns", ()))
+    pattern_re = compile_patterns(patterns, ignore_case)
+    # ...and each block searched only for the patterns whose required texts it holds.
+    texts = pattern_texts(patterns, ignore_case) if pattern_re is not None else None
+    regexes = [r for r in (phrase_re, pattern_re) if r is not None]
     exceptions = compile_phrases(tuple(options.get("exceptions", ())), ignore_case)
     include_quotes = options.get("include-quotes", False)
     skip_negated = options.get("skip-negated", False)
@@ -88,6 +99,10 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
             if regex is phrase_re and needed is not None \
                     and not _may_hold(analysis.word_runs(block.text), needed):
                 continue
+            if regex is pattern_re and texts is not None:
+                regex = _patterns_for(analysis.folded(block.text), patterns, texts, ignore_case)
+                if regex is None:
+                    continue
             for match in regex.finditer(block.text):
                 lo, hi = match.start(), match.end()
                 if lo == hi:
