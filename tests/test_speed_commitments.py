@@ -21,7 +21,8 @@ def _texts():
             lines += [s for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
     extra = ["Owned by Sam, by Q3 2025", "LED BY THE DIGITAL TEAM IN Q1 2026", "Dr. smith",
              "within TWO WEEKS", "Phase 2 of 10", "\u212aPI target \u017fame day", "GPs 3 per cent",
-             "Led by the İnformation team", "by end of The Year", "50% by 2027/28", "This Strategy CONTAINS 14 Actions", "We Will not", "WE'LL deliver"]
+             "Led by the İnformation team", "by end of The Year", "50% by 2027/28",
+             "This Strategy CONTAINS 14 Actions", "We Will not", "WE'LL deliver", "We\u2019ll deliver", "Our \u017ftrategy has 12 actions"]
     return lines + extra + [t.upper() for t in lines[:2000]] + [t.title() for t in lines[:2000]]
 
 
@@ -50,3 +51,20 @@ def test_owner_split_matches_the_one_pattern():
     whole = re.compile(f"{C.OWNER.regex.pattern}|{C.LED_BY.pattern}", re.IGNORECASE)
     for text in _texts():
         assert C._has_owner(text) == bool(whole.search(text) or C.OWNER_NAMED.search(text)), text
+
+
+def test_ascii_twins_are_all_the_letters_case_matching_finds_beyond_ascii():
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    twins = {c for c in range(128, 0x110000) if letter.match(chr(c))}
+    assert twins == set(C._ASCII_TWINS)
+    for code, ascii_letter in C._ASCII_TWINS.items():
+        assert re.fullmatch(ascii_letter, chr(code), re.IGNORECASE)
+
+
+def test_needs_hold_in_the_fold_of_every_match():
+    for name in FOLDED:
+        folded = getattr(C, name)
+        odd = [t.replace("i", "\u0130").replace("s", "\u017f") for t in _texts()[:3000]]
+        for text in _texts() + odd:
+            for match in folded.regex.finditer(text):
+                assert folded.may_match(C._fold(match.group(0))), (name, text)

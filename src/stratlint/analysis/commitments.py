@@ -15,25 +15,45 @@ from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Documen
 from ..structured import filled, is_structured, strip_placeholders
 
 
+# Characters beyond ASCII that re.IGNORECASE matches with an ASCII letter.
+_ASCII_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def _fold(text: str) -> str:
+    """Lower case, the twins above made ASCII: wherever a pattern's ASCII letters match in
+    any case, the fold holds them in lower case."""
+    if not text.isascii():
+        for code, letter in _ASCII_TWINS.items():
+            text = text.replace(chr(code), letter)
+    return text.lower()
+
+
 class _Folded:
     """A case-insensitive pattern written all in lower case. On ASCII text it searches the
-    lowered text case-sensitively instead, which finds the same span two or three times as
+    lowered text case-sensitively instead, which finds the same spans two or three times as
     fast: re skips an alternative on its first letter only when case matters. The match's
-    text is then lower case."""
+    text is then lower case. `needs`, when given, are texts one of which every match holds:
+    a text whose fold has none is not searched at all."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, needs: tuple[str, ...] = ()):
         self.regex = re.compile(source, re.IGNORECASE)
         self._exact = re.compile(source)
+        self._needs = needs
+
+    def may_match(self, folded: str) -> bool:
+        return not self._needs or any(need in folded for need in self._needs)
 
     def search(self, text: str) -> re.Match | None:
-        if text.isascii():
-            return self._exact.search(text.lower())
-        return self.regex.search(text)
+        folded = _fold(text)
+        if not self.may_match(folded):
+            return None
+        return self._exact.search(folded) if text.isascii() else self.regex.search(text)
 
     def finditer(self, text: str):
-        if text.isascii():
-            return self._exact.finditer(text.lower())
-        return self.regex.finditer(text)
+        folded = _fold(text)
+        if not self.may_match(folded):
+            return iter(())
+        return self._exact.finditer(folded) if text.isascii() else self.regex.finditer(text)
 
 
 SECTION_HEADING = re.compile(
@@ -46,17 +66,16 @@ NOT_SECTION = re.compile(r"\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\
 PROMISE = _Folded(
     r"\b(?:we will|we'll|we\u2019ll|we are going to|we're going to|we\u2019re going to|we shall|"
     r"we commit to|we are committed to|we have committed to|our commitment is|we pledge to|"
-    r"we promise to)\b(?!\s+(?:not|never)\b)")
+    r"we promise to)\b(?!\s+(?:not|never)\b)",
+    needs=("we ", "we'", "we\u2019", "our commitment is"))
 LEAD_IN = re.compile(r":\s*$")
-
-
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)?\d\d(?:/\d\d)?\b")
 # "It explains what we will do" describes the document; it promises nothing itself.
 EMBEDDED = re.compile(r"\b(?:what|how|where|why|whether|which|when)\s+$", re.IGNORECASE)
 # "This strategy contains 14 actions": a stated count, for text that lists them elsewhere.
 STATED_COUNT = _Folded(r"\b(?:contains|sets out|makes|has|includes|lists)\s+(\d{1,3})\s+"
-                       r"(?:\w+\s+)?(?:actions|commitments|deliverables|pledges)\b")
-_DIGIT = re.compile(r"\d")
+                       r"(?:\w+\s+)?(?:actions|commitments|deliverables|pledges)\b",
+                       needs=("actions", "commitments", "deliverables", "pledges"))
 
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)")
@@ -215,9 +234,11 @@ def promise_in(text: str) -> re.Match | None:
 
 def stated_count(analysis) -> int:
     """The largest number of actions or commitments the text says it contains."""
-    # A count has a digit: most blocks have none, and finding that out is cheaper.
-    counts = [int(m.group(1)) for b in analysis.prose_blocks
-              if not b.quoted and _DIGIT.search(b.text) for m in STATED_COUNT.finditer(b.text)]
+    texts = [b.text for b in analysis.prose_blocks if not b.quoted]
+    # Most documents never say: one look through all their text at once tells.
+    if not STATED_COUNT.may_match(_fold("\n".join(texts))):
+        return 0
+    counts = [int(m.group(1)) for text in texts for m in STATED_COUNT.finditer(text)]
     return max(counts, default=0)
 
 
