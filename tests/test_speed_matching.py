@@ -88,3 +88,31 @@ def test_patterns_that_are_searched_everywhere():
     assert pattern_texts((r"(a)\1", "x")) is None    # group numbers change without "x"
     assert pattern_texts((r"\d+", "x"))[0] is None    # no text it must hold
     assert pattern_texts(("untrusted pattern",)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_ascii_sentence_word_bound(text):
+    """metric's long-sentence check skips counting words in short ASCII sentences."""
+    from stratlint.analysis.sentences import _WORD
+
+    assert len(_WORD.findall(text)) <= (len(text) + 1) // 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("AIUKSsx.-_ (),:\n1&\u00c9\u2013or known as called"), max_size=40))
+def test_acronyms_found_as_before(text):
+    """acronyms: the look back moved after the first capital, definitions searched only
+    where their literal text is, capitals counted by bytes in ASCII text."""
+    import re
+
+    from stratlint.checks import acronyms
+
+    before = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&]*[A-Z0-9])s?(?![\w-])(?!\.\w)")
+    assert ([m.span(1) for m in acronyms._ACRONYM.finditer(text)]
+            == [m.span(1) for m in before.finditer(text)])
+    assert acronyms._defined.__wrapped__(text) == frozenset(
+        m.group(1) for pattern, _ in acronyms._DEFINITIONS for m in pattern.finditer(text))
+    letters = "".join(filter(str.isalpha, text))
+    assert acronyms._mostly_capitals.__wrapped__(text) == (
+        bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters))

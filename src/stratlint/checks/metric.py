@@ -65,14 +65,23 @@ def run(document, analysis, options):
     scope = options.get("scope", "document")
     min_words = options.get("min-words", 0)
     if scope == "sentence":
+        counting = measure in ("words", "sentence-words")
+        most, least = options.get("max"), options.get("min")
+        # In ASCII text a word is followed by a character that starts none, so a sentence
+        # of n characters has at most (n + 1) // 2 words: short ones need no count.
+        bounded = counting and least is None and most is not None
         for sentence in analysis.sentences:
-            if sentence.block.quoted or analysis.in_quote(sentence.start, sentence.end):
+            if sentence.block.quoted or (bounded and sentence.text.isascii()
+                                         and (len(sentence.text) + 1) // 2 <= most):
                 continue
             count = len(sentence.words)
-            value = count if measure in ("words", "sentence-words") else _readability(
-                measure, sentence.text)
+            value = count if counting else _readability(measure, sentence.text)
+            # Most sentences are within the limits: judged before the quote look-up.
+            if (most is None or value <= most) and (least is None or value >= least):
+                continue
             verdict = _judge(value, options)
-            if verdict and count >= min_words:
+            if verdict and count >= min_words \
+                    and not analysis.in_quote(sentence.start, sentence.end):
                 yield Hit(sentence.start, sentence.end,
                           {"value": value, "words": count, **verdict})
         return
@@ -88,9 +97,12 @@ def run(document, analysis, options):
     for section in document.sections:
         if skip is not None and skip.search(section.title):
             continue
-        value, words = _value(measure, analysis, section.blocks)
+        # Sections too short to measure are left before their readability is worked out.
+        text = _prose_text(section.blocks)
+        words = len(analysis.words(text))
         if words == 0 or words < min_words:
             continue
+        value = words if measure == "words" else _readability(measure, text)
         verdict = _judge(value, options)
         if verdict:
             anchor = section.heading or section.blocks[0]
