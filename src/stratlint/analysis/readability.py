@@ -98,18 +98,34 @@ def syllables(word: str) -> int:
 
 # textstat's sentences: a run up to and including terminal punctuation.
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-# A word textstat counts: a whitespace-separated token that keeps a word character once
-# punctuation is removed (an apostrophe it keeps is always followed by a letter).
-_COUNTED_WORD = re.compile(r"\S*\w\S*")
+# A word textstat counts: a whitespace-separated token (str.split and re's \s agree on
+# whitespace) that keeps a word character once punctuation is removed (an apostrophe it
+# keeps is always followed by a letter).
+_HAS_WORD_CHAR = re.compile(r"\w").search
+
+
+def _is_short(run: str) -> bool:
+    """Whether a run holds two counted words or fewer. Most runs are long, and their first
+    three tokens usually show it."""
+    tokens = run.split()
+    if len(tokens) <= 2:
+        return True
+    counted = 0
+    for token in tokens:
+        if _HAS_WORD_CHAR(token):
+            counted += 1
+            if counted > 2:
+                return False
+    return True
 
 
 def count_sentences(text: str) -> int:
     """textstat's count_sentences (runs of two words or fewer do not count), with each
-    run's words counted by one regex instead of a cached word list per run."""
+    run's words counted without a cached word list per run."""
     if not text:
         return 0
     runs = _SENTENCE.findall(text)
-    short = sum(1 for run in runs if len(_COUNTED_WORD.findall(run)) <= 2)
+    short = sum(map(_is_short, runs))
     return max(1, len(runs) - short)
 
 
