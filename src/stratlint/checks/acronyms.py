@@ -15,15 +15,19 @@ OPTIONS = {
     "min-length": {"type": "integer", "minimum": 2, "default": 2},
 }
 
-# Not part of a web or file name such as GOV.UK or report.PDF.
-_ACRONYM = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&]*[A-Z0-9])s?(?![\w-])(?!\.\w)")
+# Not part of a web or file name such as GOV.UK or report.PDF. The look back at the
+# character before the first capital comes after it, so the search skips to capitals.
+_ACRONYM = re.compile(r"([A-Z](?<![\w.-].)[A-Z0-9&]*[A-Z0-9])s?(?![\w-])(?!\.\w)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_DEFINITIONS = [re.compile(p) for p in (
-    r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])s?\s*\)",
-    r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*\(\s*[A-Za-z][a-z]",
-    r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*(?:[-\u2013\u2014:]|stands for|means)\s+[A-Z]?[a-z]",
+# Each with texts one of which its every match holds, so most blocks need no search.
+_DEFINITIONS = [(re.compile(p), needs) for p, needs in (
+    (r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])s?\s*\)", ("(",)),
+    (r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*\(\s*[A-Za-z][a-z]", ("(",)),
+    (r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*(?:[-\u2013\u2014:]|stands for|means)\s+[A-Z]?[a-z]",
+     ("-", "\u2013", "\u2014", ":", "stands for", "means")),
     # "the electronic patient record, or EPR," / "known as EPR"
-    r"[a-z]\w*,?\s+(?:or|known as|called)\s+(?:the\s+)?([A-Z][A-Z0-9&]*[A-Z0-9])s?\b",
+    (r"[a-z]\w*,?\s+(?:or|known as|called)\s+(?:the\s+)?([A-Z][A-Z0-9&]*[A-Z0-9])s?\b",
+     ("or", "known as", "called")),
 )]
 
 
@@ -32,13 +36,22 @@ def _defined(text: str) -> frozenset[str]:
     """Acronyms defined in the text: 'Long Form (LF)' or 'LF (Long Form)'. Cached: every
     acronyms rule reads the same blocks."""
     defined = set()
-    for pattern in _DEFINITIONS:
-        defined.update(match.group(1) for match in pattern.finditer(text))
+    for pattern, needs in _DEFINITIONS:
+        if any(map(text.__contains__, needs)):
+            defined.update(match.group(1) for match in pattern.finditer(text))
     return frozenset(defined)
+
+
+_NOT_ASCII_LETTERS = bytes(c for c in range(256) if not chr(c).isascii() or not chr(c).isalpha())
+_ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 
 
 @lru_cache(maxsize=16384)
 def _mostly_capitals(text: str) -> bool:
+    if text.isascii():   # letters counted by deleting bytes, not character by character
+        letters = text.encode("ascii").translate(None, _NOT_ASCII_LETTERS)
+        capitals = len(letters) - len(letters.translate(None, _ASCII_CAPITALS))
+        return bool(letters) and capitals > 0.6 * len(letters)
     letters = "".join(filter(str.isalpha, text))
     return bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
