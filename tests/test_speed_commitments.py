@@ -22,7 +22,8 @@ def _texts():
     extra = ["Owned by Sam, by Q3 2025", "LED BY THE DIGITAL TEAM IN Q1 2026", "Dr. smith",
              "within TWO WEEKS", "Phase 2 of 10", "\u212aPI target \u017fame day", "GPs 3 per cent",
              "Led by the İnformation team", "by end of The Year", "50% by 2027/28",
-             "This Strategy CONTAINS 14 Actions", "We Will not", "WE'LL deliver", "We\u2019ll deliver", "Our \u017ftrategy has 12 actions"]
+             "This Strategy CONTAINS 14 Actions", "We Will not", "WE'LL deliver",
+             "We\u2019ll deliver", "Our \u017ftrategy has 12 actions"]
     return lines + extra + [t.upper() for t in lines[:2000]] + [t.title() for t in lines[:2000]]
 
 
@@ -68,3 +69,4 @@ def test_needs_hold_in_the_fold_of_every_match():
         for text in _texts() + odd:
             for match in folded.regex.finditer(text):
                 assert folded.may_match(C._fold(match.group(0))), (name, text)
+
