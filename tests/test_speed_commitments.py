@@ -69,4 +69,3 @@ def test_needs_hold_in_the_fold_of_every_match():
         for text in _texts() + odd:
             for match in folded.regex.finditer(text):
                 assert folded.may_match(C._fold(match.group(0))), (name, text)
-
