@@ -5,7 +5,6 @@ from hypothesis import strategies as st
 
 from stratlint.analysis import Analysis
 from stratlint.analysis.terms import compile_phrases, phrase_words
-from stratlint.checks.matching import _may_hold
 from stratlint.readers import read_text
 
 PHRASES = ("leverage", "world-class", "trust's plan", "server*", "AI", "big data",
@@ -16,30 +15,35 @@ ALPHABET = "aeiklmorstvwAEIKLS-' \n\u212a\u017f\u0130\u0131\u00e9\u2019_01"
 
 
 def _analysis(text: str) -> Analysis:
-    return Analysis(read_text(text, "x.md"))
+    return Analysis(read_text(f"# Title\n\n{text}\n", "x.md"))
+
+
+def _searched(text: str, phrases) -> list[str]:
+    """The block texts of a document holding `text` that a phrase rule searches."""
+    analysis = _analysis(text)
+    unmatched = analysis.texts_without(*phrase_words(tuple(phrases)))
+    return [b.text for b in analysis.document.blocks if b.text not in unmatched]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=40),
        st.lists(st.sampled_from(PHRASES), min_size=1, max_size=4, unique=True))
 def test_skipped_texts_never_match(text, phrases):
-    needed = phrase_words(tuple(phrases))
-    assert needed is not None
-    for ignore_case in (True, False):
-        regex = compile_phrases(tuple(phrases), ignore_case)
-        if regex.search(text):
-            assert _may_hold(_analysis("x").word_runs(text), needed), (text, phrases)
+    assert phrase_words(tuple(phrases)) is not None
+    searched = _searched(text, phrases)
+    for block in _analysis(text).document.blocks:
+        for ignore_case in (True, False):
+            if compile_phrases(tuple(phrases), ignore_case).search(block.text):
+                assert block.text in searched, (block.text, phrases)
 
 
 def test_known_words_and_stems():
-    needed = phrase_words(PHRASES)
-    runs = _analysis("x").word_runs
-    assert _may_hold(runs("We will LEVERAGE it"), needed)
-    assert _may_hold(runs("two Servers"), needed)
-    assert _may_hold(runs("the Trust\u2019s plan"), needed)
-    assert _may_hold(runs("a caf\u00e9 here"), needed)     # a word not in ASCII: searched
-    assert not _may_hold(runs("nothing to see here"), needed)
-    assert not _may_hold(runs("observers of trusts"), needed)
+    assert _searched("We will LEVERAGE it", PHRASES)
+    assert _searched("two Servers", PHRASES)
+    assert _searched("the Trust\u2019s plan", PHRASES)
+    assert _searched("a caf\u00e9 here", ["leverage"])     # a word not in ASCII: searched
+    assert not _searched("nothing to see here", PHRASES)
+    assert not _searched("observers of trusts", PHRASES)
 
 
 def test_phrases_the_filter_cannot_describe():
@@ -116,3 +120,19 @@ def test_acronyms_found_as_before(text):
     letters = "".join(filter(str.isalpha, text))
     assert acronyms._mostly_capitals.__wrapped__(text) == (
         bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("ab '\u2019\u2018\u201c\u201d\"\n.-"), max_size=40))
+def test_quotes_found_as_before(text):
+    """quotes: the look back before a single quotation mark moved after it."""
+    import re
+
+    from stratlint.analysis.quotes import _QUOTED
+
+    before = re.compile(
+        "\u201c[^\u201d]{1,600}?\u201d"
+        '|"[^"]{1,600}?"'
+        "|(?<![\\w\u2019'])[\u2018'](?=[^\\s'\u2019])(?:[^'\u2019]|['\u2019](?=\\w)){1,600}?"
+        "(?<=\\S)['\u2019](?!\\w)")
+    assert [m.span() for m in _QUOTED.finditer(text)] == [m.span() for m in before.finditer(text)]

@@ -196,23 +196,49 @@ class Analysis:
         return negation.is_negated(sentence.text, start - sentence.start, end - sentence.start)
 
     @cached_property
-    def _runs_by_text(self) -> dict[str, tuple[set[str], list[str]] | None]:
-        return {}
-
-    def word_runs(self, text: str) -> tuple[set[str], list[str]] | None:
-        """A text's distinct runs of word characters, lower-cased, as a set and sorted; None
-        when one is not ASCII (its case may match an ASCII letter's in other ways). Shared
-        by every phrase rule, to skip blocks their phrases cannot match in."""
-        cache = self._runs_by_text
-        if text not in cache:
+    def _run_index(self) -> tuple[dict[str, list[str]], list[str], set[str], set[str]]:
+        """Every block text's lower-cased runs of word characters: run -> the texts holding
+        it, the runs sorted, all texts, and the texts with a run not in ASCII (whose case
+        may match an ASCII letter's in other ways, so that they are always searched)."""
+        holding: dict[str, list[str]] = {}
+        texts: set[str] = set()
+        unknown: set[str] = set()
+        for text in {block.text for block in self.document.blocks}:
+            texts.add(text)
             if text.isascii():
-                lowered = set(_RUN.findall(text.lower()))
+                runs = set(_RUN.findall(text.lower()))
             else:
                 runs = set(_RUN.findall(text))
-                lowered = ({run.lower() for run in runs}
-                           if all(run.isascii() for run in runs) else None)
-            cache[text] = None if lowered is None else (lowered, sorted(lowered))
-        return cache[text]
+                if not all(run.isascii() for run in runs):
+                    unknown.add(text)
+                    continue
+                runs = {run.lower() for run in runs}
+            for run in runs:
+                holding.setdefault(run, []).append(text)
+        return holding, sorted(holding), texts, unknown
+
+    @cached_property
+    def _texts_without_cache(self) -> dict:
+        return {}
+
+    def texts_without(self, words: frozenset[str], stems: tuple[str, ...]) -> set[str]:
+        """Block texts with no run of word characters that is one of `words` (lower case)
+        or begins with one of `stems`: texts a phrase list (see terms.phrase_words) cannot
+        match in. Shared by every phrase rule, and by every section a rule looks at."""
+        key = (words, stems)
+        without = self._texts_without_cache.get(key)
+        if without is None:
+            holding, ordered, texts, unknown = self._run_index
+            found = set(unknown)
+            for word in words:
+                found.update(holding.get(word, ()))
+            for stem in stems:
+                at = bisect.bisect_left(ordered, stem)
+                while at < len(ordered) and ordered[at].startswith(stem):
+                    found.update(holding[ordered[at]])
+                    at += 1
+            without = self._texts_without_cache[key] = texts - found
+        return without
 
     @cached_property
     def _folded(self) -> dict[str, str]:

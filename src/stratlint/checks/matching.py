@@ -1,7 +1,6 @@
 """Finding phrases in a document's own words: shared by the phrase-based check kinds."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Iterator, Mapping
 
 from ..analysis import Analysis
@@ -43,21 +42,6 @@ def _in_proper_name(text: str, lo: int, hi: int) -> bool:
     return after[:1].isupper()
 
 
-def _may_hold(runs, needed) -> bool:
-    """Whether a text with these word runs (see Analysis.word_runs) may hold a phrase."""
-    if runs is None:
-        return True
-    lowered, ordered = runs
-    words, stems = needed
-    if not words.isdisjoint(lowered):
-        return True
-    for stem in stems:
-        at = bisect_left(ordered, stem)
-        if at < len(ordered) and ordered[at].startswith(stem):
-            return True
-    return False
-
-
 def _patterns_for(folded: str, patterns, texts, ignore_case):
     """The patterns' alternation without those that cannot match in this text (whose
     required texts, see terms.pattern_texts, it lacks): the same matches, found sooner."""
@@ -80,6 +64,7 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
     phrase_re = compile_phrases(phrases, ignore_case)
     # Blocks holding none of the phrases' first words are not searched for them.
     needed = phrase_words(phrases) if phrase_re is not None else None
+    unmatched = analysis.texts_without(*needed) if needed is not None else ()
     patterns = tuple(options.get("patterns", ()))
     pattern_re = compile_patterns(patterns, ignore_case)
     # ...and each block searched only for the patterns whose required texts it holds.
@@ -96,8 +81,7 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
             continue
         excepted = None   # looked for only in blocks with a match
         for regex in regexes:
-            if regex is phrase_re and needed is not None \
-                    and not _may_hold(analysis.word_runs(block.text), needed):
+            if regex is phrase_re and block.text in unmatched:
                 continue
             if regex is pattern_re and texts is not None:
                 regex = _patterns_for(analysis.folded(block.text), patterns, texts, ignore_case)
