@@ -8,11 +8,13 @@ from ..document import Block
 # Curly and straight, double and single quotation marks. A quotation may wrap onto the next
 # source line (blocks never span a blank line). A straight or curly single quote opens only
 # after a space or bracket and closes only before a non-letter, so that apostrophes inside
-# words (we're, trust's) neither open nor close one.
+# words (we're, trust's) neither open nor close one. Every branch starts with its quotation
+# mark (the look back at the character before a single one comes after it), so the search
+# tries no branch at a position without one.
 _QUOTED = re.compile(
     "\u201c[^\u201d]{1,600}?\u201d"
     '|"[^"]{1,600}?"'
-    "|(?<![\\w\u2019'])[\u2018'](?=[^\\s'\u2019])(?:[^'\u2019]|['\u2019](?=\\w)){1,600}?(?<=\\S)['\u2019](?!\\w)"
+    "|[\u2018'](?<![\\w\u2019'].)(?=[^\\s'\u2019])(?:[^'\u2019]|['\u2019](?=\\w)){1,600}?(?<=\\S)['\u2019](?!\\w)"
 )
 
 
