@@ -82,8 +82,8 @@ def split(block: Block) -> list[Sentence]:
 
 def _append(sentences: list[Sentence], block: Block, start: int, end: int) -> None:
     piece = block.text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    piece = piece.strip()
-    if piece:
-        s = block.start + start + lead
-        sentences.append(Sentence(s, s + len(piece), piece, block))
+    trimmed = piece.lstrip()
+    if trimmed:
+        s = block.start + start + len(piece) - len(trimmed)
+        trimmed = trimmed.rstrip()
+        sentences.append(Sentence(s, s + len(trimmed), trimmed, block))
