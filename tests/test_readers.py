@@ -405,3 +405,16 @@ def test_broken_utf16_is_unreadable_file(tmp_path, write):
     findings = lint_paths([path])
     assert [f.rule for f in findings] == ["unreadable-file"]
     assert "UTF-16" in findings[0].message
+
+
+def test_html_findings_quote_the_file_not_the_blanked_markup():
+    from stratlint import lint_text
+
+    html = ("<h1>Plan</h1>\n<p>We will <em>leverage</em> our <!-- draft --> data and deliver "
+            "digital <b>transformation</b>.</p>\n")
+    findings = lint_text(html, "plan.html", {"select": ["vague-language"]})
+    line = html.splitlines()[1]
+    assert findings
+    for finding in findings:
+        assert line[finding.column - 1:].startswith(finding.excerpt)
+    assert {f.excerpt for f in findings} >= {"leverage"}

@@ -80,12 +80,20 @@ class Document:
     # Where each structured field is (YAML data or front matter): a path such as
     # ("commitments", 2, "owner") -> structured.Node with its offsets in `text`.
     nodes: dict = field(default_factory=dict, compare=False, repr=False)
+    # The file as written, where `text` differs from it (HTML, whose markup `text` blanks):
+    # what a finding quotes and the source line shown under it. Same length as `text`.
+    source: str | None = field(default=None, repr=False)
+
+    def quote(self, start: int, end: int) -> str:
+        """The file's own characters at [start, end), as a person reading it sees them."""
+        return (self.source if self.source is not None else self.text)[start:end]
 
     def located(self) -> "Document":
         """This document without its parse: the path, text, comments and page breaks, which
         are all that placing and silencing findings needs."""
         return Document(path=self.path, text=self.text, format=self.format, blocks=(),
-                        comments=self.comments, page_starts=self.page_starts)
+                        comments=self.comments, page_starts=self.page_starts,
+                        source=self.source)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -109,12 +117,21 @@ class Document:
         index = max(bisect.bisect_right(self.page_starts, line) - 1, 0)
         return index + 1, line - self.page_starts[index] + 1
 
-    def line_text(self, line: int) -> str:
+    def _line_span(self, line: int) -> tuple[int, int]:
         starts = self.line_starts
         if not 1 <= line <= len(starts):
-            return ""
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[starts[line - 1]:end]
+            return 0, 0
+        return starts[line - 1], (starts[line] - 1 if line < len(starts) else len(self.text))
+
+    def line_text(self, line: int) -> str:
+        """A line of `text`: what the rules read of it."""
+        start, end = self._line_span(line)
+        return self.text[start:end]
+
+    def source_line(self, line: int) -> str:
+        """A line as written in the file."""
+        start, end = self._line_span(line)
+        return self.quote(start, end)
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:

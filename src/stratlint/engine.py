@@ -86,7 +86,7 @@ def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
     line, column = document.position(hit.start)
     end = max(hit.end, hit.start)
     end_line, end_column = document.position(end)
-    excerpt = document.text[hit.start:end].split("\n")[0]
+    excerpt = document.quote(hit.start, end).split("\n")[0]
     page, page_line = document.page_position(line) or (None, None)
     return Finding(
         path=document.path, line=line, column=column, rule=rule.name, code=rule.code,
@@ -100,7 +100,7 @@ def _engine_finding(rule: Rule | None, path: str, line: int, column: int, messag
                     document: Document | None = None) -> Finding | None:
     if rule is None:
         return None
-    excerpt = document.line_text(line).strip() if document else ""
+    excerpt = document.source_line(line).strip() if document else ""
     page, page_line = (document.page_position(line) if document else None) or (None, None)
     return Finding(path=path, line=line, column=column, rule=rule.name, code=rule.code,
                    severity=rule.severity, message=message, end_line=line,
@@ -323,7 +323,7 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
         known = _known_names(book.all_rules(config).values())
         kept = finish_document(document, found, rules, known)
         for finding in kept:
-            report.source_lines[(finding.path, finding.line)] = document.line_text(finding.line)
+            report.source_lines[(finding.path, finding.line)] = document.source_line(finding.line)
         report.findings.extend(kept)
         if keep_documents:
             report.documents[document.path] = (document, Analysis(document),

@@ -22,7 +22,7 @@ from .document import Comment, Document
 from .findings import Finding, Severity
 
 FOLDER = ".stratlint_cache"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class ResultsCache:
         entry = {
             "content": _content_hash(data),
             "document": {"format": document.format, "text": document.text,
+                         "source": document.source,
                          "comments": [[c.line, c.text, c.end_line] for c in document.comments],
                          "page_starts": list(document.page_starts)},
             "findings": [finding.to_dict() for finding in findings],
@@ -111,7 +112,7 @@ def _from_json(display: str, entry: dict) -> Cached:
     document = Document(
         path=display, text=stored["text"], format=stored["format"], blocks=(),
         comments=tuple(Comment(line, text, end) for line, text, end in stored["comments"]),
-        page_starts=tuple(stored["page_starts"]))
+        page_starts=tuple(stored["page_starts"]), source=stored["source"])
     findings = [Finding(**{**item, "severity": Severity.parse(item["severity"])})
                 for item in entry["findings"]]
     return Cached(document, findings, dict(entry["prepared"]))

@@ -264,6 +264,7 @@ class Analysis:
         block = self.document.title_block
         if block is None:
             return 0, 0
-        first_line_end = block.text.find("\n")
-        length = len(block.text) if first_line_end == -1 else first_line_end
-        return block.start, block.start + length
+        # The title's first line, without the blanks that markup (such as an HTML comment
+        # after it) leaves behind: the span should hold words the reader can see.
+        first_line = block.text.partition("\n")[0].rstrip()
+        return block.start, block.start + len(first_line)

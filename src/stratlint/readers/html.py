@@ -157,4 +157,4 @@ def read(text: str, path: str) -> Document:
     reader.close()
     reader.flush()
     return Document(path=path, text="".join(reader.visible), format="html",
-                    blocks=tuple(reader.blocks), comments=find_comments(text))
+                    blocks=tuple(reader.blocks), comments=find_comments(text), source=text)
