@@ -83,7 +83,7 @@ class ResultsCache:
             self._prepare_folder()
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(entry, stream, ensure_ascii=False)
+                stream.write(json.dumps(entry, ensure_ascii=False))   # C encoder: json.dump is pure Python
             os.replace(temporary, self._entry(display, rules_key))   # never half-written
         except (OSError, TypeError, ValueError):
             pass

@@ -80,7 +80,7 @@ def save(name: str, data) -> None:
         where.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False)
+            stream.write(json.dumps(data, ensure_ascii=False))   # C encoder: json.dump is pure Python
         os.replace(temporary, where / name)   # atomic: never half-written
     except (OSError, TypeError, ValueError):
         pass
