@@ -51,6 +51,9 @@ class Finding:
 
     def to_dict(self) -> dict:
         # Every field is a plain value, so a shallow copy is enough (asdict deep-copies).
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data = dict(zip(_FIELD_NAMES, map(self.__getattribute__, _FIELD_NAMES)))
         data["severity"] = str(self.severity)
         return data
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Finding))
