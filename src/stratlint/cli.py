@@ -70,7 +70,8 @@ def main():
 @click.option("--statistics", is_flag=True, help="Also print how often each rule fired.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
               help="Processes to check files in (default: one per core, or one for a few "
-                   "files). The output is the same whatever the number.")
+                   "files, when a large document's rules are shared among the cores). The "
+                   "output is the same whatever the number.")
 @click.option("--changed-since", metavar="REF",
               help="Report only findings on lines changed since this git ref (for pull "
                    "requests); files new since then are reported whole.")

@@ -192,9 +192,10 @@ def _known_names(rules: Iterable[Rule]) -> dict[str, str]:
     return known
 
 
-def _check_one(source, display: str, config: Config, book: RuleBook):
+def _check_one(source, display: str, config: Config, book: RuleBook, rule_jobs: int = 1):
     """Read (when given a path or a file's bytes) and run the document-scope rules on one
-    file, and the run-scope rules' per-document step.
+    file, and the run-scope rules' per-document step; a large document's rules are shared
+    among `rule_jobs` processes.
 
     Returns (document or read error, findings, internal errors, run-scope summaries). Pure
     enough to run in a worker process: everything it returns pickles.
@@ -205,16 +206,55 @@ def _check_one(source, display: str, config: Config, book: RuleBook):
         source = _guarded(read_bytes, source, display, config.max_bytes)
     if isinstance(source, ReadError):
         return source, [], [], {}
-    scratch = Report()
     rules = book.rules_for(config)
     analysis = Analysis(source)
-    found = run_document_checks(source, analysis, rules, scratch)
-    prepared = prepare_run_checks(source, analysis, rules, scratch)
-    return source, found, scratch.errors, prepared
+    if rule_jobs > 1 and len(source.text) >= SHARE_RULES_FROM and _can_fork():
+        found, errors, prepared = _rules_shared_out(source, analysis, rules, rule_jobs)
+    else:
+        found, errors, prepared = _rules_run(source, analysis, rules)
+    return source, found, errors, prepared
 
 
-# What forked workers inherit: the run's items and rule book (nothing is pickled going in).
+def _rules_run(document: Document, analysis: Analysis, rules: Sequence[Rule]):
+    scratch = Report()
+    found = run_document_checks(document, analysis, rules, scratch)
+    prepared = prepare_run_checks(document, analysis, rules, scratch)
+    return found, scratch.errors, prepared
+
+
+# A document this long (about 30,000 words) has its rules run by several processes at once
+# when there are cores to spare; below it, starting them costs more than they save.
+SHARE_RULES_FROM = 200_000
+
+# What forked workers inherit: the run's items and rule book, or one document and its rules
+# (nothing is pickled going in).
 _WORK: tuple = ()
+
+
+def _rule_work(index: int):
+    document, analysis, rules = _WORK
+    return _rules_run(document, analysis, rules[index:index + 1])
+
+
+def _rules_shared_out(document: Document, analysis: Analysis, rules: Sequence[Rule],
+                      jobs: int):
+    """Each rule in whichever worker is free: the same findings as running them in turn
+    (every rule is independent; each worker works out the analysis its rules ask for)."""
+    global _WORK
+    import multiprocessing
+
+    found, errors, prepared = [], [], {}
+    _WORK = (document, analysis, list(rules))
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for rule_found, rule_errors, rule_prepared in pool.imap(
+                    _rule_work, range(len(rules)), chunksize=1):
+                found.extend(rule_found)
+                errors.extend(rule_errors)
+                prepared.update(rule_prepared)
+    finally:
+        _WORK = ()
+    return found, errors, prepared
 
 
 def _work(index: int):
@@ -227,8 +267,9 @@ def _work(index: int):
 
 
 def _checked_in_order(items: list, book: RuleBook, jobs: int, progress=None,
-                      keep_documents: bool = False) -> list:
-    """_check_one for every item, across `jobs` processes where the platform can fork.
+                      keep_documents: bool = False, rule_jobs: int = 1) -> list:
+    """_check_one for every item, across `jobs` processes where the platform can fork (files
+    checked one by one share a large document's rules among `rule_jobs` processes instead).
     `progress(done, total)` is called as each file finishes, in order."""
     global _WORK
     results = []
@@ -246,7 +287,7 @@ def _checked_in_order(items: list, book: RuleBook, jobs: int, progress=None,
             _WORK = ()
         return results
     for source, display, config in items:
-        results.append(_check_one(source, display, config, book))
+        results.append(_check_one(source, display, config, book, rule_jobs))
         if progress:
             progress(len(results), len(items))
     return results
@@ -288,7 +329,8 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
     counted = (lambda done, _total: progress(done_before + done, len(items))) if progress \
         else None
     fresh = _checked_in_order([items[i] for i in todo], book,
-                              jobs or default_jobs(len(todo)), counted, keep_documents)
+                              jobs or default_jobs(len(todo)), counted, keep_documents,
+                              rule_jobs=jobs or os.cpu_count() or 1)
     for index, result in zip(todo, fresh):
         results[index] = result
         source, display, config = items[index]
