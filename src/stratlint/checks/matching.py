@@ -42,6 +42,10 @@ def _in_proper_name(text: str, lo: int, hi: int) -> bool:
     return after[:1].isupper()
 
 
+# Characters (about 5,000 words) from which per-block pattern subsets pay for themselves.
+PATTERN_SUBSETS_FROM = 30_000
+
+
 def _patterns_for(folded: str, patterns, texts, ignore_case):
     """The patterns' alternation without those that cannot match in this text (whose
     required texts, see terms.pattern_texts, it lacks): the same matches, found sooner."""
@@ -67,8 +71,11 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
     unmatched = analysis.texts_without(*needed) if needed is not None else ()
     patterns = tuple(options.get("patterns", ()))
     pattern_re = compile_patterns(patterns, ignore_case)
-    # ...and each block searched only for the patterns whose required texts it holds.
-    texts = pattern_texts(patterns, ignore_case) if pattern_re is not None else None
+    # ...and, in a long document, each block searched only for the patterns whose required
+    # texts it holds (compiling those smaller alternations costs more than a short
+    # document's whole scan).
+    texts = (pattern_texts(patterns, ignore_case)
+             if pattern_re is not None and len(document.text) >= PATTERN_SUBSETS_FROM else None)
     regexes = [r for r in (phrase_re, pattern_re) if r is not None]
     exceptions = compile_phrases(tuple(options.get("exceptions", ())), ignore_case)
     include_quotes = options.get("include-quotes", False)
