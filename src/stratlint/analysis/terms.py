@@ -124,6 +124,17 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(FOLD_TO_ASCII).lower()
 
 
+def _regex_parser():
+    """Python's own regular-expression parser and its operation codes: the engine that runs
+    trusted patterns, so it reads them exactly as they run."""
+    try:
+        from re import _constants, _parser   # Python 3.11 and later
+    except ImportError:   # Python 3.10
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _constants, _parser
+
+
 def _required(items) -> frozenset[str] | None:
     """Texts one of which every match of a parsed sequence contains, or None if unknown.
 
@@ -131,7 +142,7 @@ def _required(items) -> frozenset[str] | None:
     alternation whose every branch requires something are looked into; anything else
     (classes, lookarounds, anchors, back-references) only ends a run.
     """
-    from re import _constants as sre  # noqa: PLC0415 (Python's own parser's codes)
+    sre = _regex_parser()[0]   # the parser's operation codes
 
     options, run = [], []
 
@@ -175,9 +186,8 @@ def pattern_texts(patterns: tuple[str, ...],
             or re.search(r"\\\d|\(\?P=|\(\?\(", compiled.pattern):
         return None
     try:
-        from re import _parser
-
-        found = tuple(_required(_parser.parse(p, compiled.flags)) for p in patterns)
+        parser = _regex_parser()[1]
+        found = tuple(_required(parser.parse(p, compiled.flags)) for p in patterns)
     except Exception:   # a parser of another Python version: search every text
         return None
     return tuple(texts if texts and all(texts) else None for texts in found)
