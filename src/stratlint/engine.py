@@ -236,24 +236,30 @@ def _rule_work(index: int):
     return _rules_run(document, analysis, rules[index:index + 1])
 
 
+def _forked(work, count: int, jobs: int, shared: tuple):
+    """work(0) ... work(count - 1) in `jobs` forked processes, results in order. The workers
+    inherit `shared` as _WORK, so nothing is pickled going in."""
+    global _WORK
+    import multiprocessing
+
+    _WORK = shared
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, count)) as pool:
+            yield from pool.imap(work, range(count), chunksize=1)
+    finally:
+        _WORK = ()
+
+
 def _rules_shared_out(document: Document, analysis: Analysis, rules: Sequence[Rule],
                       jobs: int):
     """Each rule in whichever worker is free: the same findings as running them in turn
     (every rule is independent; each worker works out the analysis its rules ask for)."""
-    global _WORK
-    import multiprocessing
-
     found, errors, prepared = [], [], {}
-    _WORK = (document, analysis, list(rules))
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for rule_found, rule_errors, rule_prepared in pool.imap(
-                    _rule_work, range(len(rules)), chunksize=1):
-                found.extend(rule_found)
-                errors.extend(rule_errors)
-                prepared.update(rule_prepared)
-    finally:
-        _WORK = ()
+    for rule_found, rule_errors, rule_prepared in _forked(
+            _rule_work, len(rules), jobs, (document, analysis, list(rules))):
+        found.extend(rule_found)
+        errors.extend(rule_errors)
+        prepared.update(rule_prepared)
     return found, errors, prepared
 
 
@@ -271,23 +277,14 @@ def _checked_in_order(items: list, book: RuleBook, jobs: int, progress=None,
     """_check_one for every item, across `jobs` processes where the platform can fork (files
     checked one by one share a large document's rules among `rule_jobs` processes instead).
     `progress(done, total)` is called as each file finishes, in order."""
-    global _WORK
-    results = []
     if jobs > 1 and len(items) > 1 and _can_fork():
-        import multiprocessing
-
-        _WORK = (items, book, keep_documents)
-        try:
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
-                for result in pool.imap(_work, range(len(items)), chunksize=1):
-                    results.append(result)
-                    if progress:
-                        progress(len(results), len(items))
-        finally:
-            _WORK = ()
-        return results
-    for source, display, config in items:
-        results.append(_check_one(source, display, config, book, rule_jobs))
+        checked = _forked(_work, len(items), jobs, (items, book, keep_documents))
+    else:
+        checked = (_check_one(source, display, config, book, rule_jobs)
+                   for source, display, config in items)
+    results = []
+    for result in checked:
+        results.append(result)
         if progress:
             progress(len(results), len(items))
     return results

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .document import Comment, Document
 from .findings import Finding, Severity
+from .user_cache import write_json
 
 FOLDER = ".stratlint_cache"
 FORMAT = 2
@@ -34,6 +34,7 @@ class Cached:
     prepared: dict              # rule name -> the run-scope check's summary of the document
 
 
+@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """stratlint's version and Python's, plus each source module's size and modification
     time, so that editing stratlint itself (an editable install) never serves stale results."""
@@ -81,10 +82,7 @@ class ResultsCache:
         }
         try:
             self._prepare_folder()
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(entry, ensure_ascii=False))   # C encoder: json.dump is pure Python
-            os.replace(temporary, self._entry(display, rules_key))   # never half-written
+            write_json(self._entry(display, rules_key), entry)
         except (OSError, TypeError, ValueError):
             pass
 

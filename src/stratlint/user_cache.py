@@ -78,9 +78,19 @@ def save(name: str, data) -> None:
         return
     try:
         where.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps(data, ensure_ascii=False))   # C encoder: json.dump is pure Python
-        os.replace(temporary, where / name)   # atomic: never half-written
+        write_json(where / name, data)
     except (OSError, TypeError, ValueError):
         pass
+
+
+def write_json(path: Path, data) -> None:
+    """Replace `path` with `data` as JSON in one step, so a reader never sees half a file.
+    Raises OSError, TypeError or ValueError for the caller to ignore."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps(data, ensure_ascii=False))   # json.dump is pure Python
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

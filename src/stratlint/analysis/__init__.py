@@ -18,6 +18,9 @@ class Analysis:
 
     def __init__(self, document: Document):
         self.document = document
+        # Memos shared by every rule that reads this document (see texts_without, folded).
+        self._texts_without_cache: dict[tuple, set[str]] = {}
+        self._folded: dict[str, str] = {}
 
     @cached_property
     def prose_blocks(self) -> tuple[Block, ...]:
@@ -217,10 +220,6 @@ class Analysis:
                 holding.setdefault(run, []).append(text)
         return holding, sorted(holding), texts, unknown
 
-    @cached_property
-    def _texts_without_cache(self) -> dict:
-        return {}
-
     def texts_without(self, words: frozenset[str], stems: tuple[str, ...]) -> set[str]:
         """Block texts with no run of word characters that is one of `words` (lower case)
         or begins with one of `stems`: texts a phrase list (see terms.phrase_words) cannot
@@ -239,10 +238,6 @@ class Analysis:
                     at += 1
             without = self._texts_without_cache[key] = texts - found
         return without
-
-    @cached_property
-    def _folded(self) -> dict[str, str]:
-        return {}
 
     def folded(self, text: str) -> str:
         """terms.fold(text), kept: every pattern rule looks in the same blocks."""

@@ -13,19 +13,7 @@ from dataclasses import dataclass
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from ..structured import filled, is_structured, strip_placeholders
-
-
-# Characters beyond ASCII that re.IGNORECASE matches with an ASCII letter.
-_ASCII_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
-
-
-def _fold(text: str) -> str:
-    """Lower case, the twins above made ASCII: wherever a pattern's ASCII letters match in
-    any case, the fold holds them in lower case."""
-    if not text.isascii():
-        for code, letter in _ASCII_TWINS.items():
-            text = text.replace(chr(code), letter)
-    return text.lower()
+from .terms import fold
 
 
 class _Folded:
@@ -44,13 +32,13 @@ class _Folded:
         return not self._needs or any(need in folded for need in self._needs)
 
     def search(self, text: str) -> re.Match | None:
-        folded = _fold(text)
+        folded = fold(text)
         if not self.may_match(folded):
             return None
         return self._exact.search(folded) if text.isascii() else self.regex.search(text)
 
     def finditer(self, text: str):
-        folded = _fold(text)
+        folded = fold(text)
         if not self.may_match(folded):
             return iter(())
         return self._exact.finditer(folded) if text.isascii() else self.regex.finditer(text)
@@ -236,7 +224,7 @@ def stated_count(analysis) -> int:
     """The largest number of actions or commitments the text says it contains."""
     texts = [b.text for b in analysis.prose_blocks if not b.quoted]
     # Most documents never say: one look through all their text at once tells.
-    if not STATED_COUNT.may_match(_fold("\n".join(texts))):
+    if not STATED_COUNT.may_match(fold("\n".join(texts))):
         return 0
     counts = [int(m.group(1)) for text in texts for m in STATED_COUNT.finditer(text)]
     return max(counts, default=0)
