@@ -7,7 +7,7 @@ from functools import cached_property
 
 from .. import structured
 from ..document import HEADING, PROSE_KINDS, TABLE_CELL, Block, Document
-from . import commitments, negation, periods, quotes, sentences, terms
+from . import commitments, hollow, negation, periods, quotes, sentences, terms
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
 _RUN = re.compile(r"\w+")
@@ -57,13 +57,14 @@ class Analysis:
                  if "[" in block.text for lo, hi in structured.placeholder_spans(block.text)]
         if not spans:
             return spans
-        for table in self._tables():
+        for table in self.tables:
             body = [b for b in table if not b.header]
             if body and self.only_placeholders(body):
                 spans.extend((b.start, b.end) for b in table if b.header)
         return sorted(spans)
 
-    def _tables(self) -> list[list[Block]]:
+    @cached_property
+    def tables(self) -> list[list[Block]]:
         """Table cells grouped by table: runs of consecutive cells."""
         tables: list[list[Block]] = []
         previous = None
@@ -100,6 +101,35 @@ class Analysis:
         texts = [b.text for b in blocks if b.kind != HEADING and not b.header]
         return (any(structured.PLACEHOLDER.search(t) for t in texts)
                 and all(structured.unfilled_text(t) for t in texts))
+
+    @cached_property
+    def _listing_starts(self) -> frozenset[int]:
+        """Blocks that list or define topics rather than discuss them: a contents, glossary
+        or references section (up to the next heading), and contents lines anywhere."""
+        found = set()
+        for section in self.document.sections:
+            if hollow.not_discussion(section.heading):
+                found.add(section.heading.start)
+                found.update(b.start for b in section.blocks)
+        found.update(b.start for b in self.text_blocks if hollow.contents_line(b))
+        return frozenset(found)
+
+    def listing(self, block: Block) -> bool:
+        """Whether a block is a contents entry or a glossary definition: not evidence."""
+        return block.start in self._listing_starts
+
+    def hollow(self, blocks) -> bool:
+        """Whether blocks (a section's body) hold nothing written yet: no text, or only
+        placeholders, TBC and short 'to be agreed' sentences. Headings and table headers
+        only name things, so they do not count as written."""
+        for block in blocks:
+            if block.kind == HEADING or block.header or self.listing(block):
+                continue
+            pieces = self.sentences_in(block) or ()
+            texts = [s.text for s in pieces] if pieces else [block.text]
+            if not all(hollow.filler(t) for t in texts):
+                return False
+        return True
 
     @cached_property
     def sentences(self) -> tuple[sentences.Sentence, ...]:
@@ -238,6 +268,10 @@ class Analysis:
                     at += 1
             without = self._texts_without_cache[key] = texts - found
         return without
+
+    def plain(self, text: str) -> str:
+        """terms.plain(text): what patterns are matched against."""
+        return terms.plain(text)
 
     def folded(self, text: str) -> str:
         """terms.fold(text), kept: every pattern rule looks in the same blocks."""

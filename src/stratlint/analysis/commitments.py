@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from ..structured import filled, is_structured, strip_placeholders
-from .terms import fold
+from .terms import fold, plain
 
 
 class _Folded:
@@ -35,13 +35,14 @@ class _Folded:
         folded = fold(text)
         if not self.may_match(folded):
             return None
-        return self._exact.search(folded) if text.isascii() else self.regex.search(text)
+        return self._exact.search(folded) if text.isascii() else self.regex.search(plain(text))
 
     def finditer(self, text: str):
         folded = fold(text)
         if not self.may_match(folded):
             return iter(())
-        return self._exact.finditer(folded) if text.isascii() else self.regex.finditer(text)
+        return (self._exact.finditer(folded) if text.isascii()
+                else self.regex.finditer(plain(text)))
 
 
 SECTION_HEADING = re.compile(

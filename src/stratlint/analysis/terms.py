@@ -118,10 +118,26 @@ def trust(patterns) -> None:
 FOLD_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s"}
 
 
+# Typographic marks as their plain keyboard twins, one character for one so that offsets
+# hold: curly quotes and apostrophes, dashes and hyphens, non-breaking spaces. Patterns are
+# written with the plain marks; real strategies mostly use the typographic ones.
+_TYPOGRAPHY = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+
+
+def plain(text: str) -> str:
+    """The text with typographic quotes, apostrophes and dashes made plain (same length)."""
+    return text if text.isascii() else text.translate(_TYPOGRAPHY)
+
+
 def fold(text: str) -> str:
     """Lower case, with the letters above made ASCII: where a pattern's ASCII literal
     matches, in any case, the fold of the text holds the literal in lower case."""
-    return text.lower() if text.isascii() else text.translate(FOLD_TO_ASCII).lower()
+    return text.lower() if text.isascii() else plain(text).translate(FOLD_TO_ASCII).lower()
 
 
 def _regex_parser():

@@ -87,6 +87,7 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
         if block.quoted and not include_quotes:
             continue
         excepted = None   # looked for only in blocks with a match
+        text = analysis.plain(block.text)
         for regex in regexes:
             if regex is phrase_re and block.text in unmatched:
                 continue
@@ -94,16 +95,16 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
                 regex = _patterns_for(analysis.folded(block.text), patterns, texts, ignore_case)
                 if regex is None:
                     continue
-            for match in regex.finditer(block.text):
+            for match in regex.finditer(text):
                 lo, hi = match.start(), match.end()
                 if lo == hi:
                     continue
                 if excepted is None:
-                    excepted = ([(m.start(), m.end()) for m in exceptions.finditer(block.text)]
+                    excepted = ([(m.start(), m.end()) for m in exceptions.finditer(text)]
                                 if exceptions else [])
                 if any(a <= lo and hi <= b for a, b in excepted):
                     continue
-                if skip_names and _in_proper_name(block.text, lo, hi):
+                if skip_names and _in_proper_name(text, lo, hi):
                     continue
                 start, end = block.start + lo, block.start + hi
                 if not include_quotes and analysis.in_quote(start, end):
@@ -112,7 +113,7 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
                     continue
                 if skip_placeholders and analysis.in_placeholder(start, end):
                     continue
-                yield block, start, end, match.group(0)
+                yield block, start, end, block.text[lo:hi]
 
 
 def phrase_schema(extra: dict, required: tuple[str, ...] = ()) -> dict:

@@ -1,6 +1,10 @@
 """required: evidence that must appear somewhere, as a section heading or in the text."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from ..analysis import hollow
 from ..analysis.terms import compile_patterns, compile_phrases
 from ..document import HEADING
 from ..structured import filled, is_structured
@@ -53,20 +57,6 @@ def _exact(document, options) -> bool:
     return bool(options.get("fields")) and is_structured(document)
 
 
-def _written_headings(document, analysis) -> list:
-    """Headings whose section holds more than placeholders: an unwritten section such as
-    '## What we will not do' over '[TODO: ...]' is not evidence yet."""
-    headings = []
-    for section in document.sections:
-        heading = section.heading
-        if heading is None or heading.quoted:
-            continue
-        if analysis.placeholder_spans and analysis.only_placeholders(document.subtree(section)):
-            continue
-        headings.append(heading)
-    return headings
-
-
 def _heading_patterns(options) -> list:
     """The compiled heading phrases and heading patterns of a rule's options."""
     ignore_case = options.get("ignore-case", True)
@@ -76,36 +66,191 @@ def _heading_patterns(options) -> list:
     ) if r is not None]
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of what a rule looked for: where it is, what kind of thing it is, and
+    whether it counts. `text` is what a report quotes: a field's value or a sentence of
+    the document, never a bare heading. `why` says why a weak item does not count."""
+    kind: str        # "field", "section", "table" or "text"
+    start: int
+    end: int
+    text: str
+    strong: bool
+    why: str = ""
+
+
+def _field_evidence(document, options) -> list[Evidence]:
+    found = []
+    for source in (document.front_matter, document.data):
+        if not isinstance(source, dict):
+            continue
+        for name in options.get("fields", ()):
+            value = source.get(name)
+            if not filled(value):
+                continue
+            shown = _first_text(value)
+            label = f"{name} ({len(value)} entries)" if isinstance(value, (list, dict)) \
+                and len(value) > 1 else name
+            # Point at the first entry of a list, else at the field's key.
+            node = document.nodes.get((name, 0)) or document.nodes.get((name,))
+            at = (node.start if (name, 0) in document.nodes else node.key_start) if node \
+                else max(document.text.find(f"{name}:"), 0)
+            found.append(Evidence("field", at, at + len(name),
+                                  f"{label}: {shown}" if shown else label, True))
+    return found
+
+
+def _sentence_evidence(analysis, block, start, end, strong=True, why="") -> Evidence:
+    """The sentence around [start, end): what a reader would quote."""
+    sentence = analysis.sentence_at(start)
+    if sentence is not None:
+        return Evidence("text", sentence.start, sentence.end, " ".join(sentence.text.split()),
+                        strong, why)
+    return Evidence("text", block.start, block.end, block.title, strong, why)
+
+
+def _says_something(text: str, offset: int = 0) -> bool:
+    """A sentence that is written and does not only promise the thing for later."""
+    return not hollow.filler(text) and not hollow.intention(text, offset)
+
+
+_NOTHING = re.compile(r"\b(?:there (?:are|is) no|we (?:do not|don't) (?:yet )?have|none yet|"
+                      r"not yet)\b", re.IGNORECASE)
+
+
+def _supporting_sentence(document, analysis, body, options) -> Evidence | None:
+    """The body sentence that best supports a section: one holding the rule's own words
+    (not as a promise for later), else its first sentence that says something."""
+    blocks = [b for b in body if b.kind != HEADING and not b.header and not analysis.listing(b)]
+    for block, start, end, _text in iter_matches(
+            document, analysis, {**options, "tokens": options.get("phrases", ())},
+            blocks=blocks):
+        sentence = analysis.sentence_at(start)
+        if sentence is None or (_says_something(sentence.text, start - sentence.start)
+                                and not _NOTHING.search(analysis.plain(sentence.text))):
+            return _sentence_evidence(analysis, block, start, end)
+    for block in blocks:
+        for sentence in analysis.sentences_in(block):
+            text = analysis.plain(sentence.text)
+            if not hollow.filler(text) and not hollow.promises_later(text) \
+                    and not _NOTHING.search(text):
+                return Evidence("text", sentence.start, sentence.end,
+                                " ".join(sentence.text.split()), True)
+    return None
+
+
+def _section_evidence(document, analysis, options) -> list[Evidence]:
+    """Sections whose heading is on topic: strong when their body says something on it,
+    weak (and said why) when it is empty, holds only placeholders and 'to be agreed', or
+    only promises the thing for later. A table column headed on topic counts like a
+    section when its rows are filled in."""
+    heading_res = _heading_patterns(options)
+    if not heading_res:
+        return []
+    found = []
+    for section in document.sections:
+        heading = section.heading
+        if heading is None or heading.quoted or analysis.listing(heading) \
+                or not any(r.search(analysis.plain(heading.text)) for r in heading_res):
+            continue
+        body = document.subtree(section)
+        title = heading.title
+        if analysis.hollow(body):
+            found.append(Evidence("section", heading.start, heading.end, title, False,
+                                  f"the section '{title}' has nothing written in it yet"))
+            continue
+        support = _supporting_sentence(document, analysis, body, options)
+        if support is None:
+            found.append(Evidence("section", heading.start, heading.end, title, False,
+                                  f"the section '{title}' only promises this for later"))
+            continue
+        found.append(Evidence("section", support.start, support.end,
+                              f"{title}: {support.text}", True))
+    found.extend(_column_evidence(analysis, heading_res))
+    return found
+
+
+def _column_evidence(analysis, heading_res) -> list[Evidence]:
+    """Table columns headed on topic ("Measure", "Risk") whose body cells are filled in."""
+    found = []
+    for table in analysis.tables:
+        headers = [c for c in table if c.header and not c.quoted
+                   and any(r.search(analysis.plain(c.text)) for r in heading_res)]
+        for header in headers:
+            cells = [c for c in table if not c.header and c.col == header.col
+                     and not hollow.filler(c.text)]
+            if cells:
+                found.append(Evidence("table", cells[0].start, cells[0].end,
+                                      f"{header.title}: {cells[0].title}", True))
+                break
+    return found
+
+
+def _text_evidence(document, analysis, options) -> list[Evidence]:
+    """Sentences holding the rule's phrases or patterns: weak when they only promise the
+    thing for later, or sit in a sentence that holds nothing yet."""
+    if not (options.get("phrases") or options.get("patterns")):
+        return []
+    body = [b for b in analysis.text_blocks if b.kind != HEADING and not analysis.listing(b)]
+    found: list[Evidence] = []
+    seen: set[int] = set()
+    # Phrases first, then patterns: the cheap search often settles a rule on its own.
+    for only in ({"tokens": options.get("phrases", ()), "patterns": ()}, {"tokens": ()}):
+        for block, start, end, _text in iter_matches(document, analysis, {**options, **only},
+                                                     blocks=body):
+            sentence = analysis.sentence_at(start)
+            key = sentence.start if sentence is not None else block.start
+            if key in seen:
+                continue
+            seen.add(key)
+            text = sentence.text if sentence is not None else block.text
+            offset = start - (sentence.start if sentence is not None else block.start)
+            if hollow.filler(text):
+                found.append(_sentence_evidence(analysis, block, start, end, False,
+                                                "it holds nothing written yet"))
+            elif hollow.intention(text, offset):
+                found.append(_sentence_evidence(analysis, block, start, end, False,
+                                                "it only promises this for later"))
+            else:
+                found.append(_sentence_evidence(analysis, block, start, end))
+                if sum(e.strong for e in found) >= options.get("min-matches", 1):
+                    return found
+    return found
+
+
+def collect(document, analysis, options) -> list[Evidence]:
+    """Every piece of evidence for a rule, strongest first: filled fields, then written
+    sections on the topic, then sentences using its words. In a structured strategy with
+    fields named, only the fields count."""
+    fields = _field_evidence(document, options)
+    if fields or _exact(document, options):
+        return fields
+    sections = _section_evidence(document, analysis, options)
+    if any(e.strong for e in sections):
+        return sorted(sections, key=lambda e: not e.strong)
+    texts = _text_evidence(document, analysis, options)
+    strong_texts = [e for e in texts if e.strong]
+    if len(strong_texts) < options.get("min-matches", 1):
+        # Too few to count: each is weak, and says so.
+        texts = [e if not e.strong else Evidence(e.kind, e.start, e.end, e.text, False,
+                                                 "one mention is not enough on its own")
+                 for e in texts]
+    return sorted(sections + texts, key=lambda e: not e.strong)
+
+
 def satisfied(document, analysis, options) -> bool:
     """Whether the document holds the evidence the options ask for."""
-    if _exact(document, options):
-        return _has_field(document, options["fields"])
-    if _has_field(document, options.get("fields", ())):
-        return True
-    heading_res = _heading_patterns(options)
-    for block in _written_headings(document, analysis):
-        if any(r.search(block.text) for r in heading_res):
-            return True
-    if not (options.get("phrases") or options.get("patterns")):
-        return False
-    body = [b for b in analysis.text_blocks if b.kind != HEADING]
-    need = options.get("min-matches", 1)
-    found = 0
-    # Only the number of matches counts, so the cheap phrases are counted first: they
-    # often settle it before the pack's slower patterns run on a single block.
-    for only in ({"tokens": options.get("phrases", ()), "patterns": ()}, {"tokens": ()}):
-        for _ in iter_matches(document, analysis, {**options, **only}, blocks=body):
-            found += 1
-            if found >= need:
-                return True
-    return False
+    return any(e.strong for e in collect(document, analysis, options))
 
 
 def run(document, analysis, options):
-    if not analysis.text_blocks or satisfied(document, analysis, options):
+    if not analysis.text_blocks:
+        return
+    evidence = collect(document, analysis, options)
+    if any(e.strong for e in evidence):
         return
     start, end = analysis.title_span
-    evidence = options.get("evidence", "a section on this")
+    wanted = options.get("evidence", "a section on this")
     if _exact(document, options):
         # A field that is there but empty ("not_doing: []") is pointed at; a missing one is
         # reported at the top, like missing prose.
@@ -113,8 +258,12 @@ def run(document, analysis, options):
                      if (f,) in document.nodes), None)
         if node is not None:
             start, end = node.key_start, node.key_end
-        evidence = f"{evidence} (in the '{options['fields'][0]}' field)"
-    yield Hit(start, end, {"evidence": evidence})
+        wanted = f"{wanted} (in the '{options['fields'][0]}' field)"
+    weak = next((e for e in evidence if e.why), None)
+    if weak is not None:
+        line = document.position(weak.start)[0]
+        wanted += f" (line {line} does not count: {weak.why})"
+    yield Hit(start, end, {"evidence": wanted})
 
 
 KIND = CheckKind("required", run, {
@@ -125,53 +274,7 @@ KIND = CheckKind("required", run, {
 })
 
 
-def locate(document, analysis, options, limit: int = 1) -> list[tuple[str, int, int, str]]:
-    """Where the evidence the options ask for is, for reports that quote it.
-
-    Returns up to `limit` (kind, start, end, text) tuples, kind being "field", "heading" or
-    "text", looked for in the same order and with the same matching as `satisfied`: a filled
-    front matter or structured field, then a heading, then phrases and patterns in the text
-    (text matches are returned only when there are at least min-matches of them).
-    """
-    found: list[tuple[str, int, int, str]] = []
-    for source in (document.front_matter, document.data):
-        if not isinstance(source, dict):
-            continue
-        for name in options.get("fields", ()):
-            value = source.get(name)
-            if not filled(value) or len(found) >= limit:
-                continue
-            shown = _first_text(value)
-            label = f"{name} ({len(value)} entries)" if isinstance(value, (list, dict)) \
-                and len(value) > 1 else name
-            # Point at the first entry of a list, else at the field's key.
-            node = document.nodes.get((name, 0)) or document.nodes.get((name,))
-            at = (node.start if (name, 0) in document.nodes else node.key_start) if node \
-                else max(document.text.find(f"{name}:"), 0)
-            found.append(("field", at, at + len(name), f"{label}: {shown}" if shown else label))
-    if found or _exact(document, options):
-        return found
-    heading_res = _heading_patterns(options)
-    for block in _written_headings(document, analysis):
-        if any(r.search(block.text) for r in heading_res):
-            found.append(("heading", block.start, block.end, block.title))
-            if len(found) >= limit:
-                return found
-    if found or not (options.get("phrases") or options.get("patterns")):
-        return found
-    body = [b for b in analysis.text_blocks if b.kind != HEADING]
-    need = options.get("min-matches", 1)
-    count = 0
-    for block, start, _end, _text in iter_matches(
-            document, analysis, {**options, "tokens": options.get("phrases", ())}, blocks=body):
-        count += 1
-        sentence = analysis.sentence_at(start)
-        if sentence is not None:
-            span = ("text", sentence.start, sentence.end, " ".join(sentence.text.split()))
-        else:
-            span = ("text", block.start, block.end, block.title)
-        if len(found) < limit and all(f[1] != span[1] for f in found):
-            found.append(span)
-        if count >= need and len(found) >= limit:
-            break
-    return found if count >= need else []
+def locate(document, analysis, options, limit: int = 1) -> list[Evidence]:
+    """The strongest evidence for a rule, for reports that quote it: the same evidence
+    `run` decides from, so a report never quotes what the check did not count."""
+    return [e for e in collect(document, analysis, options) if e.strong][:limit]
