@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from ..structured import filled, is_structured, strip_placeholders
+from . import lemmas
 from .terms import fold, plain
 
 
@@ -62,9 +63,31 @@ _YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\s*(?:-|\u2013|\u2014|to)\s*
 # "It explains what we will do" describes the document; it promises nothing itself.
 EMBEDDED = re.compile(r"\b(?:what|how|where|why|whether|which|when)\s+$", re.IGNORECASE)
 # "This strategy contains 14 actions": a stated count, for text that lists them elsewhere.
-STATED_COUNT = _Folded(r"\b(?:contains|sets out|makes|has|includes|lists)\s+(\d{1,3})\s+"
+# Only this document's own count: "this strategy sets out 14 actions", "we make 20
+# commitments", not "the national plan contains 79 actions".
+STATED_COUNT = _Folded(r"\b(?:(?:this|our) (?:[\w-]+ ){0,3}?(?:strategy|plan|roadmap|document|"
+                       r"agenda|framework|programme)\b[^.;]{0,40}?\b(?:contains|sets out|makes|"
+                       r"has|includes|lists|identifies)|we (?:set out|make|have set|have made|"
+                       r"have identified|propose|commit to))\s+(\d{1,3})\s+"
                        r"(?:\w+\s+)?(?:actions|commitments|deliverables|pledges)\b",
                        needs=("actions", "commitments", "deliverables", "pledges"))
+# A heading that is itself one commitment: "Action 7: Government-wide dashboards".
+ACTION_HEADING = re.compile(
+    r"^\W*(?:action|commitment|deliverable|initiative|pledge|project)\s+(?:\d+(?:\.\d+)?[a-z]?|"
+    r"[ivx]+)\b", re.IGNORECASE)
+# A theme, priority or mission whose list items are its initiatives: "Priority 2: ...".
+THEME_HEADING = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:strategic )?(?:priority|priorities|mission|theme|objective|"
+    r"goal|workstream|pillar|strand)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|[a-h]\b)", re.IGNORECASE)
+# Sections that state beliefs or set the scene: their "we will" sentences are not actions.
+NOT_ACTIONS = re.compile(
+    r"\b(?:vision|mission|values|principles|ambitions?|aspirations?|outcomes?|introduction|"
+    r"foreword|summary|overview|about (?:this|the|us)|purpose|context|background|glossary|"
+    r"contents|what (?:good|success) looks like|case for change|why|where we are|"
+    r"achievements|delivered|so far|lessons|reading|references|resources|further information|"
+    r"appendix|annex|measur\w*|indicators?|metrics|know|risks?|what could go wrong|"
+    r"assumptions|dependencies)\b", re.IGNORECASE)
 
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)")
@@ -232,15 +255,67 @@ def stated_count(analysis) -> int:
 
 
 def find(document: Document, analysis) -> list[Commitment]:
+    """The strategy's commitments, each one top-level item: a field of structured data, an
+    "Action 3" heading, an item or row of a commitments, theme or priority section, or a
+    promise of the author's own elsewhere."""
     items = _data_items(document)
     if items is not None:
         return _from_data(document, items)
+    title = document.title_block
+    actions = [s for s in document.sections if s.heading is not None and not s.heading.quoted
+               and ACTION_HEADING.search(s.heading.title)]
+    if len(actions) >= 2:
+        return _from_action_headings(document, actions)
     sections = [s for s in document.sections
-                if s.heading is not None and SECTION_HEADING.search(s.heading.title)
-                and not NOT_SECTION.search(s.heading.title) and not s.heading.quoted]
+                if s.heading is not None and s.heading is not title and not s.heading.quoted
+                and (SECTION_HEADING.search(s.heading.title)
+                     or THEME_HEADING.search(s.heading.title) or _action_list(s))
+                and not NOT_SECTION.search(s.heading.title)
+                and not NOT_ACTIONS.search(s.heading.title)]
     if sections:
         return _from_sections(document, analysis, sections)
     return _from_prose(document, analysis)
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _action_list(section) -> bool:
+    """A section whose own list is a list of actions: at least three top-level items, most
+    of them starting with a verb in its plain form ("Identify ...", "Publish ...")."""
+    items = [b for b in section.blocks if b.kind == LIST_ITEM and not b.quoted]
+    if len(items) < 3:
+        return False
+    top = min(b.level for b in items)
+    items = [b for b in items if b.level == top]
+    verbs = sum(1 for b in items if imperative(b.text))
+    return len(items) >= 3 and verbs * 3 >= len(items) * 2
+
+
+def imperative(text: str) -> bool:
+    """Whether text starts with a verb in its plain form, as an instruction does."""
+    match = _FIRST_WORD.search(text[:40])
+    return match is not None and lemmas.is_base_verb(match.group(0))
+
+
+def _from_action_headings(document, sections) -> list[Commitment]:
+    """One commitment per "Action N" heading; its measure, date and owner may be anywhere
+    under it (its milestones, a table of them, a named lead)."""
+    found = []
+    for section in sections:
+        body = [b for b in document.subtree(section) if not b.quoted]
+        text = " ".join([section.heading.title] + [b.title for b in body if b.kind != HEADING])
+        measure, when, owner = _parts(text, "")
+        table = _table_commitments(body, section.title, "")
+        measure = measure or any(c.has_measure for c in table)
+        when = when or next((c.when for c in table if c.when), "")
+        owner = owner or any(c.has_owner for c in table)
+        end = body[-1].end if body else section.heading.end
+        found.append(Commitment(section.heading.start, section.heading.end,
+                                section.heading.title, measure, bool(when), owner,
+                                section.title, when))
+        del end
+    return found
 
 
 def _from_sections(document, analysis, sections) -> list[Commitment]:
@@ -291,12 +366,24 @@ def _commitment(start, end, text, context, section) -> Commitment:
                       when)
 
 
+def _scene_setting(document) -> set[int]:
+    """Starts of blocks in sections that state beliefs or set the scene (vision, values,
+    principles, outcomes, introduction): their promises are not actions."""
+    starts: set[int] = set()
+    for section in document.sections:
+        if section.heading is not None and section.heading is not document.title_block \
+                and NOT_ACTIONS.search(section.heading.title):
+            starts.update(b.start for b in document.subtree(section))
+    return starts
+
+
 def _from_prose(document, analysis) -> list[Commitment]:
     found: list[Commitment] = []
     blocks = analysis.prose_blocks
     lead: str | None = None
+    skip = _scene_setting(document)
     for block in blocks:
-        if block.quoted:
+        if block.quoted or block.start in skip:
             lead = None
             continue
         if block.kind == LIST_ITEM and lead is not None:

@@ -1,0 +1,46 @@
+"""Word forms, from lemminflect's tables (its data ships in its wheel: nothing downloaded).
+
+Strategies say the same thing with many verbs and forms: "we rolled out", "we've migrated",
+"Publish ...". Asking for a word's form is sturdier than listing every verb.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Words that open list items often but are not instructions, though they can be verbs.
+_NOT_INSTRUCTIONS = frozenset({"digital", "data", "our", "better", "more", "less", "open",
+                               "clear", "secure", "safe", "simple", "smart", "well", "people",
+                               "staff", "patients", "users", "services", "service", "the", "a",
+                               "an", "all", "every", "each", "one", "new", "single", "joined",
+                               "shared", "modern", "good", "best", "high", "low", "right",
+                               "customer", "user", "patient", "citizen", "public", "cloud",
+                               "online", "mobile", "local", "national", "value", "values"})
+
+
+@lru_cache(maxsize=4096)
+def is_base_verb(word: str) -> bool:
+    """A verb in its plain form, such as "Publish" or "Identify" (not "Data" or "Better")."""
+    lower = word.lower()
+    if lower in _NOT_INSTRUCTIONS or len(lower) < 3:
+        return False
+    from lemminflect import getAllLemmas
+
+    found = getAllLemmas(lower)
+    # "Share of calls", "Cost per use": a word that is a noun too opens a noun phrase as
+    # often as an instruction, so only plain verbs count.
+    return lower in found.get("VERB", ()) and "NOUN" not in found and "ADJ" not in found
+
+
+@lru_cache(maxsize=4096)
+def is_past_participle(word: str) -> bool:
+    """A verb's past form, such as "rolled", "migrated" or "built"."""
+    lower = word.lower()
+    if len(lower) < 3:
+        return False
+    from lemminflect import getAllInflections, getAllLemmas
+
+    for lemma in getAllLemmas(lower, upos="VERB").get("VERB", ()):
+        forms = getAllInflections(lemma, upos="VERB")
+        if lower in forms.get("VBN", ()) or lower in forms.get("VBD", ()):
+            return True
+    return False
