@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 from . import checks
 from .analysis import Analysis
 from .checks import Hit
+from .checks.commitments import ITEM_GAP
 from .config import Config, effective_rules, matches
 from .document import Document
 from .errors import ReadError
@@ -117,12 +118,18 @@ def run_document_checks(document: Document, analysis: Analysis, rules: Sequence[
                                   document)
         if finding:
             found.append(finding)
+    said_gaps: set[tuple[int, int]] = set()
     for rule in rules:
         kind = checks.get(rule.check)
         if kind.scope != "document":
             continue
         try:
             for hit in kind.run(document, analysis, rule.options):
+                if hit.args.get(ITEM_GAP):
+                    # Each such finding names all the commitment lacks: one is enough.
+                    if (hit.start, hit.end) in said_gaps:
+                        continue
+                    said_gaps.add((hit.start, hit.end))
                 found.append(_finding(rule, document, hit))
         except Exception as exc:  # a faulty (plugin) check must not stop the other files
             report.errors.append(f"{document.path}: rule {rule.name} failed: "

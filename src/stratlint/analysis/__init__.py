@@ -114,6 +114,15 @@ class Analysis:
         found.update(b.start for b in self.text_blocks if hollow.contents_line(b))
         return frozenset(found)
 
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.heading.start if s.heading else (s.blocks[0].start if s.blocks else 0)
+                for s in self.document.sections]
+
+    def section_number(self, offset: int) -> int:
+        """The index of the section (heading to next heading) holding an offset."""
+        return max(bisect.bisect_right(self._section_starts, offset) - 1, 0)
+
     def listing(self, block: Block) -> bool:
         """Whether a block is a contents entry or a glossary definition: not evidence."""
         return block.start in self._listing_starts

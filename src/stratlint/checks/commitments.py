@@ -17,9 +17,15 @@ OPTIONS = {
                        "description": "products and technologies a commitment should not name"},
     "priority-phrases": {"type": "array", "items": {"type": "string"}, "default": [],
                          "description": "words that show the list has been prioritised"},
+    "max-item-findings": {"type": "integer", "minimum": 0, "default": 5,
+                          "description": "for aspects measure, date and owner: above this many "
+                                         "commitments lacking the part, one finding for the "
+                                         "document counts them instead"},
 }
 
 _MISSING = {"measure": "has_measure", "date": "has_date", "owner": "has_owner"}
+# Marks a hit about one commitment's gaps: the engine keeps one such finding per commitment.
+ITEM_GAP = "item-gap"
 
 
 def run(document, analysis, options):
@@ -50,11 +56,43 @@ def run(document, analysis, options):
                               {"match": match.group(0), "commitment": commitment.summary})
                     break
         return
+    yield from _gaps(document, analysis, found, aspect, options)
+
+
+# What each part is called in messages, in the order they are named.
+_PART_NAMES = {"measure": "a measure or target", "date": "a date or timescale",
+               "owner": "a named owner"}
+
+
+def _lacks(commitment) -> list[str]:
+    return [name for part, name in _PART_NAMES.items()
+            if not getattr(commitment, _MISSING[part])]
+
+
+def _gaps(document, analysis, found, aspect, options):
+    """One finding per commitment lacking this part, naming every part it lacks (the
+    engine keeps one such finding per commitment); or, when many lack it, one finding for
+    the document that counts them and says where the first are."""
     attribute = _MISSING[aspect]
-    for commitment in found:
-        if not getattr(commitment, attribute):
-            yield Hit(commitment.start, commitment.end, {"commitment": commitment.summary,
-                                                         "match": commitment.summary})
+    lacking = [c for c in found if not getattr(c, attribute)]
+    if not lacking:
+        return
+    if len(lacking) > options.get("max-item-findings", 5):
+        lines = [document.position(c.start)[0] for c in lacking]
+        shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+        hit = _whole(document, analysis, found, {
+            "subject": f"{len(lacking)} of {len(found)} commitments (lines {shown})",
+            "lacks": f"have no {_PART_NAMES[aspect][2:]}", "commitment": lacking[0].summary,
+            "match": lacking[0].summary})
+        yield hit
+        return
+    for commitment in lacking:
+        lacks = _lacks(commitment)
+        said = (f"has no {lacks[0][2:]}" if len(lacks) == 1
+                else "lacks " + ", ".join(lacks[:-1]) + " and " + lacks[-1])
+        yield Hit(commitment.start, commitment.end, {
+            "subject": f"Commitment '{commitment.summary}'", "lacks": said,
+            "commitment": commitment.summary, "match": commitment.summary, ITEM_GAP: True})
 
 
 def _prioritised(document, analysis, found, options) -> bool:

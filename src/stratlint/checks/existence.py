@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from . import CheckKind, Hit
-from .matching import iter_matches, phrase_schema
+from .matching import first_mentions, iter_matches, phrase_schema
 
 
 def run(document, analysis, options):
-    for _block, start, end, text in iter_matches(document, analysis, options):
+    matches = iter_matches(document, analysis, options)
+    for _block, start, end, text in first_mentions(analysis, matches,
+                                                   options.get("repeats", "section")):
         yield Hit(start, end, {"match": text})
 
 

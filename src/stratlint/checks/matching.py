@@ -24,6 +24,9 @@ PHRASE_OPTIONS = {
     "skip-proper-names": {"type": "boolean", "default": False,
                           "description": "stay quiet where the match is part of a capitalised "
                                          "name, such as a programme called 'Transforming Care'"},
+    "repeats": {"enum": ["every", "section", "document"], "default": "section",
+                "description": "report a term at every mention, once per section, or once "
+                               "per document (its first mention)"},
     "include-placeholders": {"type": "boolean", "default": False,
                              "description": "also match inside placeholders such as '[TODO: "
                                             "mission]', which are otherwise not the author's "
@@ -84,7 +87,8 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
     skip_placeholders = (not options.get("include-placeholders", False)
                          and bool(analysis.placeholder_spans))
     for block in blocks if blocks is not None else blocks_for(analysis, options):
-        if block.quoted and not include_quotes:
+        # Contents lines and glossary entries name topics; they are not the author's prose.
+        if (block.quoted and not include_quotes) or analysis.listing(block):
             continue
         excepted = None   # looked for only in blocks with a match
         text = analysis.plain(block.text)
@@ -114,6 +118,21 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
                 if skip_placeholders and analysis.in_placeholder(start, end):
                     continue
                 yield block, start, end, block.text[lo:hi]
+
+
+def first_mentions(analysis: Analysis, matches, repeats: str):
+    """The matches a reader needs: each term's first mention in each section (or in the
+    document), so a word used forty times is one finding, not forty."""
+    if repeats == "every":
+        yield from matches
+        return
+    seen: set[tuple[int, str]] = set()
+    for match in matches:
+        scope = analysis.section_number(match[1]) if repeats == "section" else 0
+        key = (scope, normalise(match[3]))
+        if key not in seen:
+            seen.add(key)
+            yield match
 
 
 def phrase_schema(extra: dict, required: tuple[str, ...] = ()) -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import LIST_ITEM, PARAGRAPH
+from ..document import HEADING, LIST_ITEM, PARAGRAPH
 from ..structured import filled, is_structured, unfilled_text
 from . import CheckKind, Hit
 
@@ -19,11 +19,53 @@ OPTIONS = {
 _STATED = re.compile(
     r"\b(?:mission|vision|ambition|purpose|aim|goal)\s*(?:is|will be|:)\s*|"
     r"\bwe (?:will|want to) be (?:an?|the)\s+|\bwill become (?:an?|the)\s+|"
+    r"\b(?:aspiration|strapline|ambition|vision)\s+(?:is|will be|:)\s*|"
+    r"\bwe want (?:(?:every|all|each|our|everyone|everybody|people|residents|patients|"
+    r"staff|citizens|customers)\b)|"
     r"\bthe role of [\w\s]{1,30}? is to\s+", re.IGNORECASE)
 
 
 _ABOUT_DOCUMENT = re.compile(r"\b(?:of|for) (?:this|the) (?:document|paper|report|strategy)\b",
                              re.IGNORECASE)
+
+
+# Lines under a title that are not a strapline: who posted it and when, versions, dates,
+# and sentences about the document itself ("This strategy sets out ...").
+_NOT_STRAPLINE = re.compile(
+    r"^\W*(?:posted|published|updated|last updated|version|draft|date|status|author|"
+    r"prepared by|owner|approved|published by|\d{1,2}\s+\w+\s+(?:19|20)\d\d|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?:19|20)\d\d)\b|\b(?:this|the|our) (?:[\w-]+ ){0,2}?(?:strategy|document|"
+    r"paper|report|plan|update|roadmap)\b[^.]{0,20}?\b(?:sets out|describes|considers|"
+    r"outlines|explains|covers|summarises|presents|is|was|has been)\b|\bwe'?ve just\b|"
+    r"^\W*(?:19|20)\d\d\W*$", re.IGNORECASE)
+_STRAPLINE_WORDS = 20
+# A strapline says what the organisation aims at: it opens with what it is doing ("Using
+# ...", "Making ...") or names who it serves and how ("for our borough", "to improve ...").
+_AIM = re.compile(
+    r"^\W*[A-Z][a-z]+ing\b|\b(?:for (?:our|all|every|everyone|everybody|the people|people|"
+    r"residents|patients|citizens|communities)|to (?:serve|improve|make|help|give|deliver|"
+    r"support|create|enable|transform|keep|put)|better|everyone|everybody)\b")
+
+
+def _strapline(document, analysis):
+    """A short line straight under the title, before any other heading, saying what the
+    organisation is for: "Using new technology to serve London and improve lives"."""
+    title = document.title_block
+    if title is None or title.kind != HEADING:
+        return None
+    for block in document.blocks[document.blocks.index(title) + 1:]:
+        if block.kind == HEADING:
+            return None
+        if block.kind != PARAGRAPH or block.quoted or unfilled_text(block.text):
+            continue
+        text = " ".join(analysis.plain(block.text).split())
+        words = len(text.split())
+        if 4 <= words <= _STRAPLINE_WORDS and _AIM.search(text) \
+                and not _NOT_STRAPLINE.search(text) and not re.search(r"\d", text):
+            return block.start, block.end, block.title
+        return None
+    return None
 
 
 def _statement(document, analysis, headings):
@@ -54,7 +96,7 @@ def _statement(document, analysis, headings):
                 and not analysis.in_placeholder(sentence.start + match.start(),
                                                 sentence.start + match.end()):
             return sentence.start + match.end(), sentence.end, sentence.text[match.end():]
-    return None
+    return _strapline(document, analysis)
 
 
 def run(document, analysis, options):

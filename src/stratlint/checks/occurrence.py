@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import CheckKind, Hit
-from .matching import blocks_for, iter_matches, phrase_schema
+from .matching import blocks_for, first_mentions, iter_matches, phrase_schema
 
 OPTIONS = {
     "max": {"type": "integer", "minimum": 0,
@@ -44,7 +44,8 @@ def run(document, analysis, options):
         count = len(matches)
         found = ", ".join(sorted({m[3].lower() for m in matches}))
         if most is not None and count > most:
-            for _block, start, end, text in matches:
+            for _block, start, end, text in first_mentions(analysis, matches,
+                                                           options.get("repeats", "section")):
                 yield Hit(start, end, {"match": text, "count": count, "max": most,
                                        "found": found})
         if least is not None and count < least:

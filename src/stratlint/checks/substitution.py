@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import CheckKind, Hit
-from .matching import iter_matches, normalise, phrase_schema
+from .matching import first_mentions, iter_matches, normalise, phrase_schema
 
 OPTIONS = {
     "swap": {"type": "object", "minProperties": 1,
@@ -20,8 +20,9 @@ def run(document, analysis, options):
     stems = sorted(((k, v) for k, v in swap.items()), key=lambda kv: -len(kv[0]))
     advice = options.get("advice", OPTIONS["advice"]["default"])
     advice_none = options.get("advice-none", OPTIONS["advice-none"]["default"])
-    for _block, start, end, text in iter_matches(document, analysis, options,
-                                                 tokens=tuple(options["swap"])):
+    matches = iter_matches(document, analysis, options, tokens=tuple(options["swap"]))
+    for _block, start, end, text in first_mentions(analysis, matches,
+                                                   options.get("repeats", "section")):
         key = normalise(text)
         replacement = swap.get(key)
         if replacement is None:  # matched through a '*' stem
