@@ -51,7 +51,7 @@ SECTION_HEADING = re.compile(
     r"key projects|our projects|programme of work|projects we will|"
     r"what we'll (?:do|deliver)|delivery plan|our plan|action plan|next steps|"
     r"key milestones|milestones)\b", re.IGNORECASE)
-NOT_SECTION = re.compile(r"\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b", re.IGNORECASE)
+NOT_SECTION = re.compile(r"\?\s*$|\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b", re.IGNORECASE)
 
 PROMISE = _Folded(
     r"\b(?:we will|we'll|we\u2019ll|we are going to|we're going to|we\u2019re going to|we shall|"
@@ -266,14 +266,18 @@ def find(document: Document, analysis) -> list[Commitment]:
                and ACTION_HEADING.search(s.heading.title)]
     if len(actions) >= 2:
         return _from_action_headings(document, actions)
-    sections = [s for s in document.sections
-                if s.heading is not None and s.heading is not title and not s.heading.quoted
-                and (SECTION_HEADING.search(s.heading.title)
-                     or THEME_HEADING.search(s.heading.title) or _action_list(s))
-                and not NOT_SECTION.search(s.heading.title)
-                and not NOT_ACTIONS.search(s.heading.title)]
-    if sections:
-        return _from_sections(document, analysis, sections)
+    headed = [s for s in document.sections
+              if s.heading is not None and s.heading is not title and not s.heading.quoted
+              and not NOT_SECTION.search(s.heading.title)]
+    # A section named for commitments is where they are; failing that, theme and priority
+    # sections and lists of instructions; failing that, the author's promises anywhere.
+    named = [s for s in headed if SECTION_HEADING.search(s.heading.title)]
+    if named:
+        return _from_sections(document, analysis, named)
+    themed = [s for s in headed if not NOT_ACTIONS.search(s.heading.title)
+              and (THEME_HEADING.search(s.heading.title) or _action_list(s))]
+    if themed:
+        return _from_sections(document, analysis, themed)
     return _from_prose(document, analysis)
 
 
