@@ -20,7 +20,11 @@ OPTIONS = {
     "patterns": {"type": "array", "items": {"type": "string", "minLength": 1},
                  "description": "regular expressions that satisfy the rule in the text"},
     "min-matches": {"type": "integer", "minimum": 1, "default": 1,
-                    "description": "how many text matches count as evidence"},
+                    "description": "how many text matches (in different sentences) count as "
+                                   "evidence"},
+    "same-section": {"type": "boolean", "default": False,
+                     "description": "the min-matches must be in one section (a view of "
+                                    "services is one place, not figures scattered about)"},
     "fields": {"type": "array", "items": {"type": "string"},
                "description": "front matter or structured fields that satisfy it when filled"},
     "evidence": {"type": "string",
@@ -187,8 +191,8 @@ def _column_evidence(analysis, heading_res) -> list[Evidence]:
 
 
 def _text_evidence(document, analysis, options) -> list[Evidence]:
-    """Sentences holding the rule's phrases or patterns: weak when they only promise the
-    thing for later, or sit in a sentence that holds nothing yet."""
+    """A sentence for each match of the rule's phrases or patterns: weak when it only
+    promises the thing for later, or holds nothing written yet."""
     if not (options.get("phrases") or options.get("patterns")):
         return []
     body = [b for b in analysis.text_blocks if b.kind != HEADING and not analysis.listing(b)]
@@ -198,11 +202,11 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
     for only in ({"tokens": options.get("phrases", ()), "patterns": ()}, {"tokens": ()}):
         for block, start, end, _text in iter_matches(document, analysis, {**options, **only},
                                                      blocks=body):
-            sentence = analysis.sentence_at(start)
-            key = sentence.start if sentence is not None else block.start
-            if key in seen:
+            # Each match counts ("11,200 users, 410,000 views a month" is two figures).
+            if start in seen:
                 continue
-            seen.add(key)
+            seen.add(start)
+            sentence = analysis.sentence_at(start)
             text = sentence.text if sentence is not None else block.text
             offset = start - (sentence.start if sentence is not None else block.start)
             if hollow.filler(text):
@@ -213,9 +217,22 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
                                                 "it only promises this for later"))
             else:
                 found.append(_sentence_evidence(analysis, block, start, end))
-                if sum(e.strong for e in found) >= options.get("min-matches", 1):
+                if _enough(analysis, found, options):
                     return found
     return found
+
+
+def _enough(analysis, found: list[Evidence], options) -> bool:
+    """Whether the strong sentences found reach min-matches (in one section, if asked)."""
+    need = options.get("min-matches", 1)
+    strong = [e for e in found if e.strong]
+    if not options.get("same-section", False):
+        return len(strong) >= need
+    per_section: dict[int, int] = {}
+    for item in strong:
+        number = analysis.section_number(item.start)
+        per_section[number] = per_section.get(number, 0) + 1
+    return max(per_section.values(), default=0) >= need
 
 
 def collect(document, analysis, options) -> list[Evidence]:
@@ -229,11 +246,11 @@ def collect(document, analysis, options) -> list[Evidence]:
     if any(e.strong for e in sections):
         return sorted(sections, key=lambda e: not e.strong)
     texts = _text_evidence(document, analysis, options)
-    strong_texts = [e for e in texts if e.strong]
-    if len(strong_texts) < options.get("min-matches", 1):
+    if not _enough(analysis, texts, options):
         # Too few to count: each is weak, and says so.
         texts = [e if not e.strong else Evidence(e.kind, e.start, e.end, e.text, False,
-                                                 "one mention is not enough on its own")
+                                                 "too few mentions, too far apart, to "
+                                                 "count on their own")
                  for e in texts]
     return sorted(sections + texts, key=lambda e: not e.strong)
 
@@ -277,4 +294,8 @@ KIND = CheckKind("required", run, {
 def locate(document, analysis, options, limit: int = 1) -> list[Evidence]:
     """The strongest evidence for a rule, for reports that quote it: the same evidence
     `run` decides from, so a report never quotes what the check did not count."""
-    return [e for e in collect(document, analysis, options) if e.strong][:limit]
+    quoted: dict[int, Evidence] = {}
+    for item in collect(document, analysis, options):
+        if item.strong and len(quoted) < limit:
+            quoted.setdefault(item.start, item)
+    return list(quoted.values())
