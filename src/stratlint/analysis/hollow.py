@@ -46,7 +46,9 @@ INTENTION = re.compile(
     r"(?:need|needs) to be|(?:plan|intend|propose|aim) to)\s+(?:\w+\s+){0,2}?"
     r"(?:develop|define|agree|identify|set|design|draw up|work up|produce|create|establish|"
     r"explore|consider|introduce|build|put in place|determine|decide|finali[sz]e|scope|"
-    r"look at|work on|confirm|develop(?:ed)?|agreed|defined|identified|established)\b",
+    r"look at|work on|confirm|develop(?:ed)?|agreed|defined|identified|established)\b|"
+    # A purpose, not a result: "... to receive feedback from end users".
+    r"\b(?:in order to|so as to|to) (?:receive|gather|collect|seek|obtain|capture|get)\b",
     re.IGNORECASE)
 
 
