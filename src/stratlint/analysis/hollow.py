@@ -92,3 +92,31 @@ _LATER = re.compile(
 def promises_later(sentence: str) -> bool:
     """A sentence that promises to work something out later, wherever it says so."""
     return bool(INTENTION.search(sentence) or _LATER.search(sentence))
+
+
+# Another body's document or words: "the principles outlined in the Industrial Strategy",
+# "Executive Order 13960 establishes principles", "the national strategy was updated".
+_ELSEWHERE_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:outlined|set out|established|defined|published|described|laid out|"
+    r"agreed|adopted|contained|found) (?:in|by) (?:the |its |their |a )?(?:[A-Z][\w-]*|"
+    r"(?:national|government|central|federal|nhs|wider|system|ics|icb|council) )")
+_ELSEWHERE_BEFORE = re.compile(
+    r"(?-i:(?:\b(?:the|its|their)\s+(?:[A-Z][\w-]*\s+){1,5}|(?<![.!?]\s)\b[A-Z][\w-]*"
+    r"(?:\s+[A-Z0-9][\w-]*)+\s+))"
+    r"(?:establishe[sd]|sets? out|defines|defined|outlines|outlined|publishe[sd]|was updated|"
+    r"were updated|is updated|calls for|called for)\s+(?:\w+\s+){0,3}$|"
+    r"\b(?:order|act|bill|law|plan|strategy|framework|guidance|policy|standard|regulation|"
+    r"paper|report|review)\b[^.;]{0,100}?\b(?:establishes|established|sets out|set out|defines|"
+    r"outlines|outlined|publishes|published)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def elsewhere(sentence: str, start: int, end: int | None = None) -> bool:
+    """Whether the words at [start, end) belong to another body's document, not this one:
+    said so just after them, or just before their last word."""
+    end = start if end is None else end
+    if _ELSEWHERE_AFTER.match(sentence, start):
+        return True
+    head = sentence[max(0, start - 120):end]
+    if end > start:
+        head = head[:head.rstrip().rfind(" ") + 1]
+    return bool(_ELSEWHERE_BEFORE.search(head))
