@@ -12,6 +12,10 @@ OPTIONS = {
     "scope": {"enum": ["document", "section"], "default": "document"},
     "min-words": {"type": "integer", "minimum": 0, "default": 0,
                   "description": "skip scopes shorter than this many words"},
+    "max-per-1000-words": {"type": "number", "minimum": 0,
+                           "description": "with max: fire only when the matches are also "
+                                          "more frequent than this, so that a long document "
+                                          "may mention a term now and then"},
 }
 
 
@@ -43,7 +47,10 @@ def run(document, analysis, options):
                    if not _abbreviation(document.text, m[1], m[2])]
         count = len(matches)
         found = ", ".join(sorted({m[3].lower() for m in matches}))
-        if most is not None and count > most:
+        density = options.get("max-per-1000-words")
+        dense = density is None or 1000 * count > density * max(
+            sum(len(analysis.words(b.text)) for b in blocks), 1)
+        if most is not None and count > most and dense:
             for _block, start, end, text in first_mentions(analysis, matches,
                                                            options.get("repeats", "section")):
                 yield Hit(start, end, {"match": text, "count": count, "max": most,
