@@ -163,7 +163,25 @@ class Analysis:
 
     @cached_property
     def period(self) -> periods.Period | None:
-        """The span the strategy covers, where it says so."""
+        """The span the strategy covers: where it says so, or the year its vision is set
+        for, whichever reaches further."""
+        stated = self._stated_period
+        vision = self._vision_period
+        if stated is None or (vision is not None and vision.years > stated.years):
+            return vision
+        return stated
+
+    @cached_property
+    def _vision_period(self) -> periods.Period | None:
+        """The furthest year a vision or ambition is set for ("Long Term Vision - 2030")."""
+        year = self.document_year
+        targets = [periods.vision_target(b.text, b.start, year) for b in self.text_blocks
+                   if not b.quoted and not self.listing(b)]
+        return max((t for t in targets if t is not None), key=lambda t: t.years, default=None)
+
+    @cached_property
+    def _stated_period(self) -> periods.Period | None:
+        """The span the strategy says it covers."""
         doc = self.document
         meta = doc.front_matter if isinstance(doc.front_matter, dict) else (
             doc.data if isinstance(doc.data, dict) else {})

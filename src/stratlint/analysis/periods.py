@@ -16,9 +16,19 @@ _LENGTH = re.compile(
 _DECADE = re.compile(r"\b(?:next|coming|a) decade\b", re.IGNORECASE)
 _BY_YEAR = re.compile(r"\bby ((?:19|20)\d\d)\b", re.IGNORECASE)
 # Words showing that a sentence talks about this document's own span.
-_OWN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:strategy|plan|roadmap|framework|"
-                  r"programme|vision)\b|\bover the (?:next|coming)\b|\b(?:strategy|plan) "
-                  r"(?:covers|runs|spans|sets out)\b", re.IGNORECASE)
+_OWN_NAME = (r"\b(?:this|our)\s+(?:[\w-]+\s+){0,3}(?:strategy|plan|roadmap|framework|"
+             r"programme|vision)\b|\b(?:strategy|plan) (?:covers|runs|spans|sets out)\b|"
+             # A plan named with its years: "Digital Strategy 2020-2030", "our 2020 to 2030 plan".
+             r"\b(?:strategy|plan|roadmap|framework|agenda)\s*[:,]?\s*(?:for\s+)?(?:19|20)\d\d\b|"
+             r"\b(?:19|20)\d\d(?:/\d\d)?\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)?\d\d(?:/\d\d)?\s+"
+             r"(?:[\w-]+\s+){0,2}(?:strategy|plan|roadmap|framework)\b|"
+             # "A 10-year digital maturity journey", "our five-year roadmap".
+             r"\b(?:\d{1,2}|five|six|seven|eight|nine|ten|fifteen|twenty)[- ]years?\s+"
+             r"(?:[\w-]+\s+){0,2}(?:journey|roadmap|plan|strategy|programme|vision)\b")
+_OWN = re.compile(_OWN_NAME + r"|\bover the (?:next|coming)\b", re.IGNORECASE)
+# A decade is the plan's own only where the plan is named: "over the next decade, services
+# will change" forecasts the world.
+_OWN_STRICT = re.compile(_OWN_NAME, re.IGNORECASE)
 _DATED = re.compile(r"\b(?:published|approved|updated|date[d]?|issued)\b[^.\n]{0,20}?"
                     r"\b((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -70,7 +80,7 @@ def find_in(text: str, offset: int, source: str, own_only: bool) -> Period | Non
                     return Period(years, start, start + len(match.group(0)), match.group(0),
                                   source)
         decade = _DECADE.search(chunk)
-        if decade:
+        if decade and (not own_only or _OWN_STRICT.search(chunk)):
             start = offset + sentence.start() + decade.start()
             return Period(10, start, start + len(decade.group(0)), decade.group(0), source)
     return None
@@ -87,6 +97,21 @@ def title_target(title: str, offset: int, base_year: int | None) -> Period | Non
         return None
     start = offset + match.start(1)
     return Period(int(match.group(1)) - base_year, start, start + 4, match.group(0), "title")
+
+
+# A vision or ambition set for a year: "Long Term Vision - 2030", "Our ambition for 2035".
+_VISION_YEAR = re.compile(r"\b(?:vision|ambitions?|aspirations?|goals?|mission|future state)\b"
+                          r"[^.\n]{0,25}?\b((?:19|20)\d\d)\b(?!\s*(?:/|-|\u2013|to)\s*\d)",
+                          re.IGNORECASE)
+
+
+def vision_target(text: str, offset: int, base_year: int | None) -> Period | None:
+    """A vision or ambition set for a year ahead: the plan looks that far."""
+    match = _VISION_YEAR.search(text)
+    if match is None or base_year is None or int(match.group(1)) <= base_year:
+        return None
+    start = offset + match.start(1)
+    return Period(int(match.group(1)) - base_year, start, start + 4, match.group(0), "text")
 
 
 def document_year(text: str) -> int | None:
