@@ -1,6 +1,7 @@
 """required: evidence that must appear somewhere, as a section heading or in the text."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,9 @@ OPTIONS = {
                 "description": "phrases that satisfy the rule when they appear in the text"},
     "patterns": {"type": "array", "items": {"type": "string", "minLength": 1},
                  "description": "regular expressions that satisfy the rule in the text"},
+    "decisive-patterns": {"type": "array", "items": {"type": "string", "minLength": 1},
+                          "description": "regular expressions of which one match in the text "
+                                         "is evidence on its own, whatever min-matches says"},
     "min-matches": {"type": "integer", "minimum": 1, "default": 1,
                     "description": "how many text matches (in different sentences) count as "
                                    "evidence"},
@@ -81,6 +85,7 @@ class Evidence:
     text: str
     strong: bool
     why: str = ""
+    decisive: bool = False   # from a decisive pattern: enough on its own
 
 
 def _field_evidence(document, options) -> list[Evidence]:
@@ -198,8 +203,12 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
     body = [b for b in analysis.text_blocks if b.kind != HEADING and not analysis.listing(b)]
     found: list[Evidence] = []
     seen: set[int] = set()
-    # Phrases first, then patterns: the cheap search often settles a rule on its own.
-    for only in ({"tokens": options.get("phrases", ()), "patterns": ()}, {"tokens": ()}):
+    # Decisive patterns, then phrases, then patterns: the first often settle a rule alone.
+    searches = ({"tokens": (), "patterns": options.get("decisive-patterns", ()), DECISIVE: True},
+                {"tokens": options.get("phrases", ()), "patterns": ()}, {"tokens": ()})
+    for only in searches:
+        if not (only["tokens"] or only.get("patterns", options.get("patterns"))):
+            continue
         for block, start, end, _text in iter_matches(document, analysis, {**options, **only},
                                                      blocks=body):
             # Each match counts ("11,200 users, 410,000 views a month" is two figures).
@@ -219,16 +228,23 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
                 found.append(_sentence_evidence(analysis, block, start, end, False,
                                                 "it is about another body's document"))
             else:
-                found.append(_sentence_evidence(analysis, block, start, end))
+                item = _sentence_evidence(analysis, block, start, end)
+                found.append(dataclasses.replace(item, decisive=bool(only.get(DECISIVE))))
                 if _enough(analysis, found, options):
                     return found
     return found
+
+
+# Marks the search of decisive patterns, one match of which is enough.
+DECISIVE = "decisive"
 
 
 def _enough(analysis, found: list[Evidence], options) -> bool:
     """Whether the strong sentences found reach min-matches (in one section, if asked)."""
     need = options.get("min-matches", 1)
     strong = [e for e in found if e.strong]
+    if any(e.decisive for e in strong):
+        return True
     if not options.get("same-section", False):
         return len(strong) >= need
     per_section: dict[int, int] = {}
@@ -251,9 +267,9 @@ def collect(document, analysis, options) -> list[Evidence]:
     texts = _text_evidence(document, analysis, options)
     if not _enough(analysis, texts, options):
         # Too few to count: each is weak, and says so.
-        texts = [e if not e.strong else Evidence(e.kind, e.start, e.end, e.text, False,
-                                                 "too few mentions, too far apart, to "
-                                                 "count on their own")
+        texts = [e if not e.strong else dataclasses.replace(
+                     e, strong=False, why="too few mentions, too far apart, to count on "
+                                          "their own")
                  for e in texts]
     return sorted(sections + texts, key=lambda e: not e.strong)
 
