@@ -20,8 +20,10 @@ _STATED = re.compile(
     r"\b(?:mission|vision|ambition|purpose|aim|goal)\s*(?:is|will be|:)\s*|"
     r"\bwe (?:will|want to) be (?:an?|the)\s+|\bwill become (?:an?|the)\s+|"
     r"\b(?:aspiration|strapline|ambition|vision)\s+(?:is|will be|:)\s*|"
-    r"\bwe want (?:(?:every|all|each|our|everyone|everybody|people|residents|patients|"
-    r"staff|citizens|customers)\b)|"
+    # "We want to be ...", "We want every resident to be able to ...".
+    r"\bwe want (?:to be\b|(?:every|all|each|our|everyone|everybody)\b[\w ]{0,40}?\bto be\b)|"
+    # "Our strategy for the next year is to ...", "By digital by default, we mean ...".
+    r"\bour (?:[\w-]+ )?strategy (?:for [\w ]{1,25}? )?is to\s+|^\W*by [\w '-]{3,40}, we mean\s+|"
     r"\bthe role of [\w\s]{1,30}? is to\s+", re.IGNORECASE)
 
 
