@@ -31,16 +31,49 @@ def is_base_verb(word: str) -> bool:
     return lower in found.get("VERB", ()) and "NOUN" not in found and "ADJ" not in found
 
 
+_MODALS = frozenset({"must", "can", "could", "should", "would", "might", "may", "shall",
+                     "will", "need", "ought", "dare"})
+
+
 @lru_cache(maxsize=4096)
 def is_past_participle(word: str) -> bool:
-    """A verb's past form, such as "rolled", "migrated" or "built"."""
+    """A verb's past form that differs from its plain form, such as "rolled", "migrated" or
+    "built" (not "put" or "set", which read as the present too)."""
     lower = word.lower()
-    if len(lower) < 3:
+    if len(lower) < 3 or lower in _MODALS:
         return False
     from lemminflect import getAllInflections, getAllLemmas
 
     for lemma in getAllLemmas(lower, upos="VERB").get("VERB", ()):
+        if lemma == lower:
+            continue
         forms = getAllInflections(lemma, upos="VERB")
         if lower in forms.get("VBN", ()) or lower in forms.get("VBD", ()):
             return True
     return False
+
+
+# Verbs whose past form reports what was seen, heard or felt, not work delivered.
+_NOT_DELIVERY = frozenset({"be", "have", "see", "hear", "face", "know", "say", "tell", "notice",
+                           "experience", "ask", "want", "need", "try", "struggle", "feel",
+                           "think", "believe", "find", "learn", "become", "get", "grow",
+                           "rise", "fall", "increase", "decrease", "change", "show", "suggest",
+                           "expect", "hope", "plan", "intend", "aim", "propose", "consider",
+                           "receive", "lose", "miss", "fail", "use", "write", "publish",
+                           "prepare", "lay", "outline", "describe", "announce", "come", "go",
+                           "embrace", "continue", "start", "begin", "mean", "call", "set",
+                           "look", "hold", "decide", "agree", "note", "welcome", "commit",
+                           # Research is evidence of users' needs, not of delivery.
+                           "survey", "interview", "consult", "speak", "talk", "meet", "visit",
+                           "engage", "listen", "analyse", "analyze", "review", "research",
+                           "study", "explore", "map", "assess", "run", "hear", "spend"})
+
+
+def delivered_verb(word: str) -> bool:
+    """A verb in its past form that reports work done ("rolled", "migrated", "built")."""
+    lower = word.lower()
+    if not is_past_participle(lower):
+        return False
+    from lemminflect import getAllLemmas
+
+    return not (set(getAllLemmas(lower, upos="VERB").get("VERB", ())) & _NOT_DELIVERY)

@@ -5,7 +5,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..analysis import hollow
+from ..analysis import delivered, hollow
 from ..analysis.terms import compile_patterns, compile_phrases
 from ..document import HEADING
 from ..structured import filled, is_structured
@@ -23,6 +23,9 @@ OPTIONS = {
     "decisive-patterns": {"type": "array", "items": {"type": "string", "minLength": 1},
                           "description": "regular expressions of which one match in the text "
                                          "is evidence on its own, whatever min-matches says"},
+    "delivered-work": {"type": "boolean", "default": False,
+                       "description": "sentences reporting work already done, in the past "
+                                      "tense with any verb, count as text evidence"},
     "min-matches": {"type": "integer", "minimum": 1, "default": 1,
                     "description": "how many text matches (in different sentences) count as "
                                    "evidence"},
@@ -232,7 +235,28 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
                 found.append(dataclasses.replace(item, decisive=bool(only.get(DECISIVE))))
                 if _enough(analysis, found, options):
                     return found
+    if options.get("delivered-work", False):
+        found.extend(_delivered_evidence(analysis, body, found, options))
     return found
+
+
+def _delivered_evidence(analysis, body, found: list[Evidence], options) -> list[Evidence]:
+    """Sentences that report work already done ("we have migrated", "in 2023 the council
+    rolled out"), in the author's own words, until there are enough."""
+    taken = {e.start for e in found}
+    more: list[Evidence] = []
+    for block in body:
+        if block.quoted:
+            continue
+        for sentence in analysis.sentences_in(block):
+            if sentence.start in taken or analysis.in_quote(sentence.start, sentence.end) \
+                    or delivered.delivery(analysis.plain(sentence.text)) is None:
+                continue
+            more.append(Evidence("text", sentence.start, sentence.end,
+                                 " ".join(sentence.text.split()), True))
+            if _enough(analysis, found + more, options):
+                return more
+    return more
 
 
 # Marks the search of decisive patterns, one match of which is enough.
