@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..analysis import hollow
 from ..document import HEADING, LIST_ITEM, PARAGRAPH
 from ..structured import filled, is_structured, unfilled_text
 from . import CheckKind, Hit
@@ -81,7 +82,9 @@ def _statement(document, analysis, headings):
         for block in section.blocks:
             if block.kind in (PARAGRAPH, LIST_ITEM) and not block.quoted \
                     and not unfilled_text(block.text):
-                sentences = analysis.sentences_in(block)
+                # "To be agreed at the next board meeting." is not a mission yet.
+                sentences = [s for s in analysis.sentences_in(block)
+                             if not hollow.filler(s.text)]
                 if sentences:
                     first = sentences[0]
                     return first.start, first.end, first.text
@@ -93,12 +96,25 @@ def _statement(document, analysis, headings):
         # many, not the mission.
         if sentence.block.quoted or sentence.block.kind != PARAGRAPH:
             continue
-        match = _STATED.search(sentence.text)
+        match = _STATED.search(analysis.plain(sentence.text))
         if match and not analysis.in_quote(sentence.start, sentence.end) \
+                and not hollow.filler(sentence.text[match.end():]) \
                 and not analysis.in_placeholder(sentence.start + match.start(),
                                                 sentence.start + match.end()):
             return sentence.start + match.end(), sentence.end, sentence.text[match.end():]
     return _strapline(document, analysis)
+
+
+def _why_none(document, analysis, headings) -> str:
+    """What was looked for, and the mission section that holds nothing yet, if any."""
+    for section in document.sections:
+        heading = section.heading
+        if heading is not None and not heading.quoted and headings.search(heading.title) \
+                and analysis.hollow(document.subtree(section)):
+            line = document.position(heading.start)[0]
+            return (f"no mission or vision statement (the section '{heading.title}' at line "
+                    f"{line} has nothing written in it yet)")
+    return "no mission or vision statement"
 
 
 def run(document, analysis, options):
@@ -133,7 +149,8 @@ def run(document, analysis, options):
     if found is None:
         if analysis.text_blocks:
             start, end = analysis.title_span
-            yield Hit(start, end, {"problem": "no mission or vision statement", "limit": limit})
+            yield Hit(start, end, {"problem": _why_none(document, analysis, headings),
+                                   "limit": limit})
         return
     start, end, text = found
     words = len(analysis.words(text))
