@@ -15,6 +15,7 @@ across the run.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -68,40 +69,55 @@ class Question:
         return self.evidence_rules + self.supporting_rules
 
 
-# The guide's ten questions for boards, asked of a document, and the rules that answer each.
+# The guide's ten questions for boards, as the report asks them. Which rules answer each is
+# data in the rule pack (each rule's `board` field), read by board_questions().
 QUESTIONS: tuple[Question, ...] = (
     Question(1, "integrated", "How integrated are the digital and business strategies?",
              "Names the organisation's own strategy, clinical or business plans and how digital "
-             "serves them.", ("not-integrated",), short="Integrated"),
+             "serves them.", (), short="Integrated"),
     Question(2, "mission", "Is there a succinct mission that people across the organisation "
              "can understand?", "A short mission statement, one sentence people can repeat.",
-             ("missing-mission",), short="Mission"),
+             (), short="Mission"),
     Question(3, "users", "Does it show an understanding of users and their biggest needs?",
              "Research, feedback or complaints from patients, service users and staff, and the "
-             "needs they point to.", ("missing-user-needs",), short="Users"),
+             "needs they point to.", (), short="Users"),
     Question(4, "services", "Does it show which digital services are run and how they "
              "perform?", "The main services with their volumes, cost per use and digital "
-             "take-up.", ("missing-service-map",), short="Services"),
+             "take-up.", (), short="Services"),
     Question(5, "not-prioritising", "What is it not prioritising?",
              "Work being stopped, deferred or left to others, and how work is chosen.",
-             ("missing-not-doing",), ("wish-list", "missing-prioritisation"), short="Not doing"),
+             (), short="Not doing"),
     Question(6, "actions", "Has it committed to realistic and tangible actions?",
              "A short list of commitments, each with a measure, a date and an owner.",
-             ("commitment-not-measurable", "commitment-not-time-bound", "commitment-no-owner"),
-             ("too-many-commitments", "commitment-names-solution"), short="Actions"),
+             (), short="Actions"),
     Question(7, "working", "How will you know if it is working?",
              "Indicators with baselines and targets, and a regular review cycle.",
-             ("missing-success-measures",), ("missing-review-cadence",), short="Working"),
+             (), short="Working"),
     Question(8, "system", "Does it explain how it aligns with the system strategy?",
              "Links to the integrated care system, shared records and partners' plans.",
-             ("missing-system-alignment",), short="System"),
+             (), short="System"),
     Question(9, "organisation-change", "How will the organisation change to enable it?",
              "Changes to planning, funding, governance, skills and ways of working.",
-             ("missing-organisational-change",), short="Change"),
+             (), short="Change"),
     Question(10, "risks", "What could go wrong?",
              "The main risks (delivery failure, cyber security, outages) and how each is reduced.",
-             ("missing-risks",), short="Risks"),
+             (), short="Risks"),
 )
+
+
+def board_questions(rules: dict) -> tuple[Question, ...]:
+    """The ten questions with the rules that answer each, from the rules' `board` fields
+    (in code order): evidence rules say the evidence is missing, supporting rules add a
+    further problem."""
+    ordered = sorted(rules.values(), key=lambda rule: rule.code)
+
+    def named(number: int, role: str) -> tuple[str, ...]:
+        return tuple(r.name for r in ordered
+                     if r.board.get("question") == number and r.board.get("role") == role)
+
+    return tuple(dataclasses.replace(q, evidence_rules=named(q.number, "evidence"),
+                                     supporting_rules=named(q.number, "supporting"))
+                 for q in QUESTIONS)
 
 
 @dataclass(frozen=True)
@@ -113,34 +129,15 @@ class Sign:
     whole_document: bool = False   # bad signs only: one finding is the verdict
 
 
-SIGNS: tuple[Sign, ...] = (
-    Sign("good", "Integrated", "not-integrated",
-         "Digital serves the organisation's own strategy and plans."),
-    Sign("good", "User centred", "missing-user-needs",
-         "Built on the biggest needs of patients, service users and staff."),
-    Sign("good", "Useful to teams", "missing-principles",
-         "Guiding principles that help teams make decisions."),
-    Sign("good", "Realistic", "missing-delivered-so-far",
-         "Says what has already been delivered."),
-    Sign("good", "Focused", "missing-not-doing", "Says what it will not do."),
-    Sign("bad", "IT-driven", "it-driven",
-         "Technology outweighs outcomes for patients and staff.", whole_document=True),
-    Sign("bad", "Cookie-cutter", "cookie-cutter",
-         "Stock phrases, or text shared with another document."),
-    Sign("bad", "Focuses on unproven tech", "unproven-tech",
-         "Hype technology presented as the strategy."),
-    Sign("bad", "Vague", "vague-language", "Aspirational words with no content."),
-    Sign("bad", "Too long-term", "too-long-term",
-         "A horizon beyond five years, or no review cycle.", whole_document=True),
-    Sign("bad", "Reads like a wish list", "wish-list",
-         "Many commitments and no sign of choosing between them.", whole_document=True),
-)
+def board_signs(rules: dict) -> tuple[Sign, ...]:
+    """The guide's good signs, then its bad ones, from the rules' `sign` fields (in code
+    order)."""
+    ordered = sorted(rules.values(), key=lambda rule: rule.code)
+    return tuple(Sign(r.sign["kind"], r.sign["name"], r.name, r.sign["meaning"],
+                      bool(r.sign.get("whole-document", False)))
+                 for kind in ("good", "bad") for r in ordered if r.sign.get("kind") == kind)
 
-# Promises that commit to nothing in particular yet.
-TENTATIVE = re.compile(
-    r"\b(?:explore|exploring|consider|considering|investigate|investigating|look (?:at|into)|"
-    r"scope out|aim to|aspire to|seek to|strive to|work towards|continue to|ambition to|"
-    r"hope to|try to|review options|assess the potential)\b", re.IGNORECASE)
+
 NOT_TANGIBLE_RULES = ("vague-language", "cookie-cutter")
 # Checks whose finding on the title line is about the whole document.
 VERDICT_CHECKS = ("required", "balance", "mission")
@@ -299,9 +296,8 @@ def title_of(document) -> str:
 def _required_evidence(document, analysis, rule, limit: int = 2) -> list[Evidence]:
     from .checks import required
 
-    return [_evidence(document, rule.name, kind, start, text)
-            for kind, start, _end, text in required.locate(document, analysis, rule.options,
-                                                           limit)]
+    return [_evidence(document, rule.name, item.kind, item.start, item.text)
+            for item in required.locate(document, analysis, rule.options, limit)]
 
 
 def _mission_evidence(document, analysis, rule) -> list[Evidence]:
@@ -374,7 +370,7 @@ def commitment_rows(document, analysis, findings: list[Finding],
         page, page_line = document.page_position(line) or (None, None)
         rows.append(CommitmentRow(
             number=number, line=line, text=_quote(commitment.text), section=commitment.section,
-            when=commitment.when, tangible=not vague and not TENTATIVE.search(commitment.text),
+            when=commitment.when, tangible=not vague and not commitment.tentative,
             measurable=commitment.has_measure,
             outcome_focused=None if solution_rule is None else match is None,
             time_bound=commitment.has_date, owned=commitment.has_owner,
@@ -454,7 +450,7 @@ def scorecard(path: str, document, analysis, ran: frozenset, findings: list[Find
                                              if rule.check in VERDICT_CHECKS))
     card.commitments = commitment_rows(document, analysis, findings, rules)
     ends = [_lines_of(document, c.start, c.end)[1] for c in analysis.commitments]
-    for question in QUESTIONS:
+    for question in board_questions(rules):
         mine = [f for f in findings if f.rule in question.rules]
         rating, reason = rate_question(question, mine, ran, card.commitments, ends)
         evidence: list[Evidence] = []
@@ -466,7 +462,7 @@ def scorecard(path: str, document, analysis, ran: frozenset, findings: list[Find
         if question.key == "actions" and analysis.commitments:
             evidence[:0] = _commitments_evidence(document, analysis)
         card.questions.append(QuestionResult(question, rating, reason, evidence, mine))
-    for sign in SIGNS:
+    for sign in board_signs(rules):
         mine = [f for f in findings if f.rule == sign.rule]
         rating, reason = rate_sign(sign, mine, ran)
         evidence = []
@@ -476,14 +472,14 @@ def scorecard(path: str, document, analysis, ran: frozenset, findings: list[Find
     return card
 
 
-def unreadable_scorecard(path: str, findings: list[Finding]) -> Scorecard:
+def unreadable_scorecard(path: str, findings: list[Finding], rules: dict) -> Scorecard:
     problem = next((f.message for f in findings if f.rule == "unreadable-file"),
                    "could not be read")
     card = Scorecard(path=path, title=path, organisation=path, readable=False, problem=problem,
                      findings=findings)
     reason = f"the document could not be read ({problem})"
-    card.questions = [QuestionResult(q, UNRATED, reason) for q in QUESTIONS]
-    card.signs = [SignResult(s, UNRATED, reason) for s in SIGNS]
+    card.questions = [QuestionResult(q, UNRATED, reason) for q in board_questions(rules)]
+    card.signs = [SignResult(s, UNRATED, reason) for s in board_signs(rules)]
     return card
 
 
@@ -522,7 +518,7 @@ def assess(report) -> Assessment:
         findings = by_path.get(path, [])
         entry = report.documents.get(path)
         if entry is None:
-            cards.append(unreadable_scorecard(path, findings))
+            cards.append(unreadable_scorecard(path, findings, report.rules))
             continue
         document, analysis, ran = entry
         cards.append(scorecard(path, document, analysis, ran, findings, report.rules))

@@ -29,6 +29,10 @@ class Rule:
     examples: Mapping[str, Any] = field(default_factory=dict)
     option_docs: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
+    # Where the assurance report uses the rule: {"question": 5, "role": "evidence"}, and the
+    # guide's good or bad sign it tests ({"kind": "good", "name": ..., "meaning": ...}).
+    board: Mapping[str, Any] = field(default_factory=dict)
+    sign: Mapping[str, Any] = field(default_factory=dict)
 
     def format_message(self, args: Mapping[str, Any]) -> str:
         # Quoted words may wrap across source lines; a message is always one line.
@@ -229,16 +233,22 @@ def _trust_builtin_patterns(rules: Iterable[Rule]) -> None:
 def _rule_to_cache(rule: Rule) -> dict:
     data = {f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)}
     data["severity"] = str(rule.severity)
-    for key in ("options", "examples", "option_docs"):
+    for key in ("options", "examples", "option_docs", "board", "sign"):
         data[key] = _thaw(data[key])
     return data
 
 
+_RULE_FIELDS = frozenset(f.name for f in dataclasses.fields(Rule))
+
+
 def _rule_from_cache(data: dict) -> Rule:
-    return Rule(**{**data, "severity": Severity.parse(data["severity"]),
+    known = {k: v for k, v in data.items() if k in _RULE_FIELDS}
+    return Rule(**{**known, "severity": Severity.parse(data["severity"]),
                    "options": _freeze(data["options"]),
                    "examples": MappingProxyType(data["examples"]),
-                   "option_docs": MappingProxyType(data["option_docs"])})
+                   "option_docs": MappingProxyType(data["option_docs"]),
+                   "board": MappingProxyType(data.get("board") or {}),
+                   "sign": MappingProxyType(data.get("sign") or {})})
 
 
 def _build_rules(files: list[Path], extra_lexicons) -> dict[str, Rule]:
@@ -283,6 +293,8 @@ def _build_rules(files: list[Path], extra_lexicons) -> dict[str, Rule]:
                 examples=MappingProxyType(dict(spec.get("examples", {}))),
                 option_docs=MappingProxyType(dict(spec.get("option-docs", {}))),
                 source=str(path),
+                board=MappingProxyType(dict(spec.get("board", {}))),
+                sign=MappingProxyType(dict(spec.get("sign", {}))),
             )
             codes[spec["code"]] = spec["name"]
     return rules

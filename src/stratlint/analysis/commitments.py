@@ -162,6 +162,12 @@ OWNER = _Folded(
 # A role or name followed by a title-case job, e.g. "Sam Okoro, Head of Customer Services".
 OWNER_NAMED = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+, (?:[A-Z][a-z]+ ?){1,4}(?:of|for) [A-Z]")
 
+# Promises that commit to nothing in particular yet.
+TENTATIVE = re.compile(
+    r"\b(?:explore|exploring|consider|considering|investigate|investigating|look (?:at|into)|"
+    r"scope out|aim to|aspire to|seek to|strive to|work towards|continue to|ambition to|"
+    r"hope to|try to|review options|assess the potential)\b", re.IGNORECASE)
+
 # Table columns that carry a part of a commitment.
 COLUMN_PARTS = {
     "measure": re.compile(r"measure|target|kpi|indicator|success|metric|how we will know", re.I),
@@ -184,6 +190,11 @@ class Commitment:
     # For a commitment given as data: where its `what` and `outcome` are, the words that
     # should name an outcome rather than a product (its owner or measure may name anything).
     parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def tentative(self) -> bool:
+        """A promise that commits to nothing in particular yet ("we will explore ...")."""
+        return bool(TENTATIVE.search(self.text))
 
     @property
     def summary(self) -> str:

@@ -141,6 +141,12 @@ def _supporting_sentence(document, analysis, body, options) -> Evidence | None:
         if sentence is None or (_says_something(sentence.text, start - sentence.start)
                                 and not _NOTHING.search(analysis.plain(sentence.text))):
             return _sentence_evidence(analysis, block, start, end)
+    if options.get("delivered-work", False):
+        for block in blocks:
+            for sentence in analysis.sentences_in(block):
+                if delivered.delivery(analysis.plain(sentence.text)) is not None:
+                    return Evidence("text", sentence.start, sentence.end,
+                                    " ".join(sentence.text.split()), True)
     for block in blocks:
         for sentence in analysis.sentences_in(block):
             text = analysis.plain(sentence.text)
