@@ -6,7 +6,7 @@ import re
 from functools import cached_property
 
 from .. import structured
-from ..document import HEADING, PROSE_KINDS, TABLE_CELL, Block, Document
+from ..document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL, Block, Document
 from . import commitments, hollow, negation, periods, quotes, sentences, terms
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
@@ -112,6 +112,11 @@ class Analysis:
                 found.add(section.heading.start)
                 found.update(b.start for b in section.blocks)
         found.update(b.start for b in self.text_blocks if hollow.contents_line(b))
+        # A list item that only repeats a heading of the document is a contents entry.
+        titles = {" ".join(b.title.lower().split()) for b in self.text_blocks
+                  if b.kind == HEADING}
+        found.update(b.start for b in self.prose_blocks
+                     if b.kind == LIST_ITEM and " ".join(b.title.lower().split()) in titles)
         return frozenset(found)
 
     @cached_property

@@ -46,10 +46,11 @@ INTENTION = re.compile(
     r"(?:need|needs) to be|(?:plan|intend|propose|aim) to)\s+(?:\w+\s+){0,2}?"
     r"(?:develop|define|agree|identify|set|design|draw up|work up|produce|create|establish|"
     r"explore|consider|introduce|build|put in place|determine|decide|finali[sz]e|scope|"
-    r"look at|work on|confirm|develop(?:ed)?|agreed|defined|identified|established)\b|"
-    # A purpose, not a result: "... to receive feedback from end users".
-    r"\b(?:in order to|so as to|to) (?:receive|gather|collect|seek|obtain|capture|get)\b",
+    r"look at|work on|confirm|develop(?:ed)?|agreed|defined|identified|established)\b",
     re.IGNORECASE)
+# A purpose, not a result: "... to receive feedback from end users".
+_PURPOSE = re.compile(r"\b(?:in order to|so as to|to) (?:receive|gather|collect|seek|obtain|"
+                      r"capture)\b", re.IGNORECASE)
 
 
 def filler(text: str) -> bool:
@@ -75,7 +76,7 @@ def intention(sentence: str, offset: int) -> bool:
     """Whether the words at `offset` in a sentence are the object of a promise to make them
     later ("we will develop KPIs", "measures are yet to be agreed")."""
     before = sentence[:offset]
-    for match in INTENTION.finditer(before):
+    for match in (*INTENTION.finditer(before), *_PURPOSE.finditer(before)):
         # The promise governs the words that closely follow it.
         if len(_WORD.findall(before[match.end():])) <= 6:
             return True

@@ -81,7 +81,7 @@ def _statement(document, analysis, headings):
             continue   # "Purpose of this document" describes the paper, not the organisation
         for block in section.blocks:
             if block.kind in (PARAGRAPH, LIST_ITEM) and not block.quoted \
-                    and not unfilled_text(block.text):
+                    and not unfilled_text(block.text) and not analysis.listing(block):
                 # "To be agreed at the next board meeting." is not a mission yet.
                 sentences = [s for s in analysis.sentences_in(block)
                              if not hollow.filler(s.text)]
