@@ -272,7 +272,9 @@ def find(document: Document, analysis) -> list[Commitment]:
     items = _data_items(document)
     if items is not None:
         return _from_data(document, items)
-    title = document.title_block
+    # A title over the whole document ("Smart City Roadmap") names the document, not its
+    # commitments section; a lone heading may be both.
+    title = document.title_block if len(document.sections) > 1 else None
     actions = [s for s in document.sections if s.heading is not None and not s.heading.quoted
                and ACTION_HEADING.search(s.heading.title)]
     if len(actions) >= 2:
