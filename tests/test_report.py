@@ -90,8 +90,10 @@ def test_weak_example_is_mostly_red(examples):
 def test_evidence_is_quoted_with_its_line(examples):
     _assessment, strong, _weak = examples
     risks = strong.questions[9]
-    assert risks.evidence[0].text == "What could go wrong"
-    assert risks.evidence[0].line == _line_of(STRONG, "## What could go wrong")
+    # The section's heading and the sentence of its body that supports it, never the
+    # bare heading.
+    assert risks.evidence[0].text.startswith("What could go wrong: ")
+    assert risks.evidence[0].line > _line_of(STRONG, "## What could go wrong")
     mission = strong.questions[1].evidence[0]
     assert mission.text.startswith("Our mission is care that is easy")
     assert mission.line == _line_of(STRONG, "Our mission is care")
@@ -238,7 +240,7 @@ def test_csv_has_a_row_per_document_and_question(examples):
     assert {r["rating"] for r in rows} <= {RED, AMBER, GREEN, UNRATED}
     strong = [r for r in rows if r["path"].endswith(STRONG.name)]
     assert [int(r["question_number"]) for r in strong] == list(range(1, 11))
-    assert strong[9]["evidence"] == "What could go wrong"
+    assert strong[9]["evidence"].startswith("What could go wrong: ")
     weak_risks = next(r for r in rows
                       if r["path"].endswith(WEAK.name) and r["question_number"] == "10")
     assert weak_risks["rating"] == RED and weak_risks["rules_fired"] == "missing-risks"

@@ -283,9 +283,12 @@ def test_fields_left_empty_count_as_absent_not_as_errors():
     doc = read_text("mission:\nnot_doing:\ncommitments:\n  - what: Open a clinic.\n"
                     "    owner:\n    due: ''\n", "x.yaml")
     assert doc.problems == ()
-    rules = {rule for rule, _line in rules_and_lines(
-        "mission:\nnot_doing:\ncommitments:\n  - what: Open a clinic.\n    owner:\n")}
-    assert {"missing-mission", "missing-not-doing", "commitment-no-owner"} <= rules
+    text = "mission:\nnot_doing:\ncommitments:\n  - what: Open a clinic.\n    owner:\n"
+    rules = {rule for rule, _line in rules_and_lines(text)}
+    assert {"missing-mission", "missing-not-doing", "commitment-not-measurable"} <= rules
+    # The commitment's one finding names the owner it lacks as well.
+    (gap,) = [f for f in lint_text(text, "x.yaml") if f.rule.startswith("commitment-")]
+    assert "a named owner" in gap.message
 
 
 def test_text_commitments_are_a_schema_error_and_are_read_as_prose():

@@ -346,13 +346,6 @@ def _commitments_evidence(document, analysis) -> list[Evidence]:
     return found
 
 
-def _commitment_index(rows: list[CommitmentRow], ends: list[int], finding: Finding) -> int | None:
-    for index, row in enumerate(rows):
-        if row.line <= finding.line <= ends[index]:
-            return index
-    return None
-
-
 def commitment_rows(document, analysis, findings: list[Finding],
                     rules: dict) -> list[CommitmentRow]:
     """Every commitment, checked for the five parts of a good one."""
@@ -381,8 +374,7 @@ def commitment_rows(document, analysis, findings: list[Finding],
 # --- rating --------------------------------------------------------------------------------
 
 def rate_question(question: Question, findings: list[Finding], ran: frozenset,
-                  commitments: list[CommitmentRow] | None = None,
-                  commitment_ends: list[int] | None = None) -> tuple[str, str]:
+                  commitments: list[CommitmentRow] | None = None) -> tuple[str, str]:
     """(rating, reason) for one question, from the findings of its rules (see RATING_RULE)."""
     evidence_ran = [r for r in question.evidence_rules if r in ran]
     if not any(r in ran for r in question.rules):
@@ -392,8 +384,13 @@ def rate_question(question: Question, findings: list[Finding], ran: frozenset,
     if question.key == "actions" and commitments is not None:
         if evidence_ran and not commitments:
             return RED, "no commitments found"
-        failing = {_commitment_index(commitments, commitment_ends or [], f) for f in evidence}
-        failing.discard(None)
+        # The commitments lacking a part whose rule ran: the same items the rules judged,
+        # whether they reported each one or counted them in one finding.
+        lacking = {"commitment-not-measurable": "measurable",
+                   "commitment-not-time-bound": "time_bound", "commitment-no-owner": "owned"}
+        parts = [part for rule, part in lacking.items() if rule in ran]
+        failing = {row.number for row in commitments
+                   if any(row.checks[part] is False for part in parts)}
         if evidence_ran and len(failing) * 2 >= len(commitments) and failing:
             return RED, (f"{len(failing)} of {len(commitments)} commitments lack a measure, "
                          f"a date or an owner")
@@ -449,10 +446,9 @@ def scorecard(path: str, document, analysis, ran: frozenset, findings: list[Find
                      verdict_rules=frozenset(name for name, rule in rules.items()
                                              if rule.check in VERDICT_CHECKS))
     card.commitments = commitment_rows(document, analysis, findings, rules)
-    ends = [_lines_of(document, c.start, c.end)[1] for c in analysis.commitments]
     for question in board_questions(rules):
         mine = [f for f in findings if f.rule in question.rules]
-        rating, reason = rate_question(question, mine, ran, card.commitments, ends)
+        rating, reason = rate_question(question, mine, ran, card.commitments)
         evidence: list[Evidence] = []
         fired = {f.rule for f in mine}
         for name in question.rules:

@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 from . import checks
 from .analysis import Analysis
 from .checks import Hit
-from .checks.commitments import ITEM_GAP
+from .checks.matching import MENTION_GROUP
 from .config import Config, effective_rules, matches
 from .document import Document
 from .errors import ReadError
@@ -118,23 +118,39 @@ def run_document_checks(document: Document, analysis: Analysis, rules: Sequence[
                                   document)
         if finding:
             found.append(finding)
-    said_gaps: set[tuple[int, int]] = set()
+    known = _known_names(rules)
     for rule in rules:
         kind = checks.get(rule.check)
         if kind.scope != "document":
             continue
         try:
-            for hit in kind.run(document, analysis, rule.options):
-                if hit.args.get(ITEM_GAP):
-                    # Each such finding names all the commitment lacks: one is enough.
-                    if (hit.start, hit.end) in said_gaps:
-                        continue
-                    said_gaps.add((hit.start, hit.end))
-                found.append(_finding(rule, document, hit))
+            mine = [(_finding(rule, document, hit), hit.args.get(MENTION_GROUP))
+                    for hit in kind.run(document, analysis, rule.options)]
+            found.extend(_first_mentions(document, rule, mine, known))
         except Exception as exc:  # a faulty (plugin) check must not stop the other files
             report.errors.append(f"{document.path}: rule {rule.name} failed: "
                                  f"{type(exc).__name__}: {exc}")
     return found
+
+
+def _first_mentions(document: Document, rule: Rule, mine: list[tuple[Finding, object]],
+                    known: dict[str, str]) -> list[Finding]:
+    """Of the findings in one mention group (a term in a section), the first that is not
+    silenced in place; silenced ones are kept for the suppression stage to drop (and to
+    count as used)."""
+    if all(group is None for _finding, group in mine):
+        return [finding for finding, _group in mine]
+    shown = {id(f) for f in apply_suppressions(document, [f for f, _g in mine], known,
+                                                {rule.name})[0]}
+    seen: set = set()
+    kept = []
+    for finding, group in mine:
+        if group is not None and id(finding) in shown:
+            if group in seen:
+                continue
+            seen.add(group)
+        kept.append(finding)
+    return kept
 
 
 def prepare_run_checks(document: Document, analysis: Analysis, rules: Sequence[Rule],
@@ -179,6 +195,7 @@ def finish_document(document: Document, found: list[Finding], rules: Sequence[Ru
     """Apply inline suppressions and report the ones that are unknown or unused."""
     by_name = {rule.name: rule for rule in rules}
     kept, problems = apply_suppressions(document, found, known, set(by_name))
+    kept = _one_per_commitment(kept, by_name)
     unused = by_name.get(UNUSED_SUPPRESSION)
     for directive, token, reason in problems:
         if reason == "unknown":
@@ -188,6 +205,24 @@ def finish_document(document: Document, found: list[Finding], rules: Sequence[Ru
         finding = _engine_finding(unused, document.path, directive.line, 1, message, document)
         if finding:
             kept.append(finding)
+    return kept
+
+
+def _one_per_commitment(found: list[Finding], by_name: dict[str, Rule]) -> list[Finding]:
+    """A commitment that lacks several parts gets one finding from each part's rule, each
+    naming everything it lacks (the same words before the advice, on the same span): keep
+    the one with the lowest code, so it is said once whichever rules are on."""
+    seen: set[tuple] = set()
+    kept = []
+    for finding in sorted(found, key=lambda f: f.code):
+        rule = by_name.get(finding.rule)
+        if rule is not None and rule.check == "commitments":
+            key = (finding.line, finding.column, finding.end_line, finding.end_column,
+                   finding.message.split("; ", 1)[0])
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(finding)
     return kept
 
 

@@ -24,8 +24,6 @@ OPTIONS = {
 }
 
 _MISSING = {"measure": "has_measure", "date": "has_date", "owner": "has_owner"}
-# Marks a hit about one commitment's gaps: the engine keeps one such finding per commitment.
-ITEM_GAP = "item-gap"
 
 
 def run(document, analysis, options):
@@ -70,9 +68,9 @@ def _lacks(commitment) -> list[str]:
 
 
 def _gaps(document, analysis, found, aspect, options):
-    """One finding per commitment lacking this part, naming every part it lacks (the
-    engine keeps one such finding per commitment); or, when many lack it, one finding for
-    the document that counts them and says where the first are."""
+    """One finding per commitment lacking this part, naming every part it lacks (so the
+    engine keeps one of the identical findings of the three part rules); or, when many
+    lack it, one finding for the document that counts them and says where the first are."""
     attribute = _MISSING[aspect]
     lacking = [c for c in found if not getattr(c, attribute)]
     if not lacking:
@@ -92,7 +90,7 @@ def _gaps(document, analysis, found, aspect, options):
                 else "lacks " + ", ".join(lacks[:-1]) + " and " + lacks[-1])
         yield Hit(commitment.start, commitment.end, {
             "subject": f"Commitment '{commitment.summary}'", "lacks": said,
-            "commitment": commitment.summary, "match": commitment.summary, ITEM_GAP: True})
+            "commitment": commitment.summary, "match": commitment.summary})
 
 
 def _prioritised(document, analysis, found, options) -> bool:

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from . import CheckKind, Hit
-from .matching import first_mentions, iter_matches, phrase_schema
+from .matching import MENTION_GROUP, iter_matches, mention_group, phrase_schema
 
 
 def run(document, analysis, options):
-    matches = iter_matches(document, analysis, options)
-    for _block, start, end, text in first_mentions(analysis, matches,
-                                                   options.get("repeats", "section")):
-        yield Hit(start, end, {"match": text})
+    repeats = options.get("repeats", "section")
+    for _block, start, end, text in iter_matches(document, analysis, options):
+        yield Hit(start, end, {"match": text,
+                               MENTION_GROUP: mention_group(analysis, start, text, repeats)})
 
 
 KIND = CheckKind("existence", run, phrase_schema({}))

@@ -121,19 +121,17 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
                 yield block, start, end, block.text[lo:hi]
 
 
-def first_mentions(analysis: Analysis, matches, repeats: str):
-    """The matches a reader needs: each term's first mention in each section (or in the
-    document), so a word used forty times is one finding, not forty."""
+# A hit's mention group: the engine reports the first unsuppressed hit of each group.
+MENTION_GROUP = "mention-group"
+
+
+def mention_group(analysis: Analysis, start: int, text: str, repeats: str):
+    """The group a mention belongs to, so a term used forty times is one finding, not
+    forty: its section and words (or just its words, per document); None for "every"."""
     if repeats == "every":
-        yield from matches
-        return
-    seen: set[tuple[int, str]] = set()
-    for match in matches:
-        scope = analysis.section_number(match[1]) if repeats == "section" else 0
-        key = (scope, normalise(match[3]))
-        if key not in seen:
-            seen.add(key)
-            yield match
+        return None
+    scope = analysis.section_number(start) if repeats == "section" else 0
+    return scope, normalise(text)
 
 
 def phrase_schema(extra: dict, required: tuple[str, ...] = ()) -> dict:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import CheckKind, Hit
-from .matching import blocks_for, first_mentions, iter_matches, phrase_schema
+from .matching import MENTION_GROUP, blocks_for, iter_matches, mention_group, phrase_schema
 
 OPTIONS = {
     "max": {"type": "integer", "minimum": 0,
@@ -51,10 +51,12 @@ def run(document, analysis, options):
         dense = density is None or 1000 * count > density * max(
             sum(len(analysis.words(b.text)) for b in blocks), 1)
         if most is not None and count > most and dense:
-            for _block, start, end, text in first_mentions(analysis, matches,
-                                                           options.get("repeats", "section")):
+            repeats = options.get("repeats", "section")
+            for _block, start, end, text in matches:
                 yield Hit(start, end, {"match": text, "count": count, "max": most,
-                                       "found": found})
+                                       "found": found,
+                                       MENTION_GROUP: mention_group(analysis, start, text,
+                                                                    repeats)})
         if least is not None and count < least:
             yield Hit(span[0], span[1], {"match": "", "count": count, "min": least,
                                          "found": found})

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import CheckKind, Hit
-from .matching import first_mentions, iter_matches, normalise, phrase_schema
+from .matching import MENTION_GROUP, iter_matches, mention_group, normalise, phrase_schema
 
 OPTIONS = {
     "swap": {"type": "object", "minProperties": 1,
@@ -20,9 +20,9 @@ def run(document, analysis, options):
     stems = sorted(((k, v) for k, v in swap.items()), key=lambda kv: -len(kv[0]))
     advice = options.get("advice", OPTIONS["advice"]["default"])
     advice_none = options.get("advice-none", OPTIONS["advice-none"]["default"])
-    matches = iter_matches(document, analysis, options, tokens=tuple(options["swap"]))
-    for _block, start, end, text in first_mentions(analysis, matches,
-                                                   options.get("repeats", "section")):
+    repeats = options.get("repeats", "section")
+    for _block, start, end, text in iter_matches(document, analysis, options,
+                                                 tokens=tuple(options["swap"])):
         key = normalise(text)
         replacement = swap.get(key)
         if replacement is None:  # matched through a '*' stem
@@ -31,6 +31,7 @@ def run(document, analysis, options):
             "match": text,
             "replacement": replacement,
             "advice": advice.format(replacement=replacement) if replacement else advice_none,
+            MENTION_GROUP: mention_group(analysis, start, text, repeats),
         }, suggestion=replacement or None)
 
 
