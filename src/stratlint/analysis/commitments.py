@@ -89,6 +89,10 @@ NOT_ACTIONS = re.compile(
     r"appendix|annex|measur\w*|indicators?|metrics|know|risks?|what could go wrong|"
     r"assumptions|dependencies)\b", re.IGNORECASE)
 
+# A section on measures: milestones listed under it measure commitments made elsewhere.
+MEASURES_HEADING = re.compile(r"\b(?:measur\w*|indicators?|metrics|know|success|working|"
+                              r"targets?)\b", re.IGNORECASE)
+
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)")
 # Countable units: "every ward", "all 3,000 carers", "no patient".
@@ -284,7 +288,8 @@ def find(document: Document, analysis) -> list[Commitment]:
               and not NOT_SECTION.search(s.heading.title)]
     # A section named for commitments is where they are; failing that, theme and priority
     # sections and lists of instructions; failing that, the author's promises anywhere.
-    named = [s for s in headed if SECTION_HEADING.search(s.heading.title)]
+    named = [s for s in headed if SECTION_HEADING.search(s.heading.title)
+             and not _under(document, s, MEASURES_HEADING)]
     if named:
         return _from_sections(document, analysis, named)
     themed = [s for s in headed if not NOT_ACTIONS.search(s.heading.title)
@@ -315,6 +320,18 @@ def imperative(text: str) -> bool:
     return match is not None and lemmas.is_base_verb(match.group(0))
 
 
+def _under(document, section, pattern) -> bool:
+    """Whether a heading above the section matches pattern ("2025/26 milestones" under
+    "How we'll know it's working" lists measures of commitments made elsewhere)."""
+    level = section.level
+    for earlier in reversed(document.sections[:section.index]):
+        if earlier.heading is not None and earlier.level < level:
+            if pattern.search(earlier.heading.title):
+                return True
+            level = earlier.level
+    return False
+
+
 def _from_action_headings(document, sections) -> list[Commitment]:
     """One commitment per "Action N" heading; its measure, date and owner may be anywhere
     under it (its milestones, a table of them, a named lead)."""
@@ -336,28 +353,48 @@ def _from_action_headings(document, sections) -> list[Commitment]:
 
 
 def _from_sections(document, analysis, sections) -> list[Commitment]:
+    """The items of commitments sections. An item's date and owner may sit in the headings
+    above it ("Priority 1", "By March 2026") or in a line under one of them ("Executive
+    lead: Chief Operating Officer"), as well as in the item itself or its lead-in."""
     found: list[Commitment] = []
     seen: set[int] = set()
     for section in sections:
-        blocks = [b for b in document.subtree(section) if b.kind != HEADING and not b.quoted]
-        # A heading's year range ("Key projects 2024-2027") is the plan's span, not a deadline.
-        context = _YEAR_RANGE.sub(" ", section.heading.title)
+        blocks = [b for b in document.subtree(section) if not b.quoted]
+        items = [b for b in blocks if b.kind == LIST_ITEM]
+        top_level = min((b.level for b in items), default=1)
+        # The headings above the current block, each with the owner lines under it.
+        above: list[tuple[int, str]] = [(section.heading.level, _plain_heading(section.heading))]
         lead = ""
-        top_level = min((b.level for b in blocks if b.kind == LIST_ITEM), default=1)
         for block in blocks:
+            if block.kind == HEADING:
+                above = [h for h in above if h[0] < block.level]
+                above.append((block.level, _plain_heading(block)))
+                lead = ""
+                continue
             if block.start in seen:
                 continue
             seen.add(block.start)
+            context = " ".join(text for _level, text in above)
             if block.kind == PARAGRAPH:
+                if _has_owner(block.title) and not promise_in(block.title):
+                    level, text = above[-1]
+                    above[-1] = (level, f"{text} {block.title}")   # "Executive lead: ..."
                 short_date = len(block.title.split()) <= 6 and DATE.search(block.title)
                 lead = block.title if LEAD_IN.search(block.title) or short_date else ""
                 found.extend(_paragraph_commitments(analysis, block, context, section.title))
             elif block.kind == LIST_ITEM and block.level == top_level:
                 found.append(_commitment(block.start, block.end, block.title,
                                          f"{context} {lead}", section.title))
-        found.extend(_table_commitments(blocks, section.title, context))
+        found.extend(_table_commitments([b for b in blocks if b.kind != HEADING],
+                                        section.title, _plain_heading(section.heading)))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _plain_heading(heading: Block) -> str:
+    """A heading as context: a year range in it ("Key projects 2024-2027") is the plan's
+    span, not a deadline."""
+    return _YEAR_RANGE.sub(" ", heading.title)
 
 
 def _paragraph_commitments(analysis, block, context, section) -> list[Commitment]:
