@@ -5,6 +5,14 @@ import re
 from functools import lru_cache
 
 
+# Phrases are written out in full; strategies often contract them. Matched against
+# plain() text, so the apostrophe is always the keyboard one.
+_CONTRACTIONS = {("we", "will"): "we'll", ("we", "have"): "we've", ("we", "are"): "we're",
+                 ("will", "not"): "won't", ("do", "not"): "don't", ("does", "not"): "doesn't",
+                 ("is", "not"): "isn't", ("are", "not"): "aren't", ("it", "is"): "it's",
+                 ("have", "not"): "haven't", ("can", "not"): "can't"}
+
+
 def phrase_pattern(phrase: str) -> str:
     """A literal phrase where spaces and hyphens match any run of either; '*' ends a stem.
 
@@ -12,8 +20,20 @@ def phrase_pattern(phrase: str) -> str:
     that "IT" never matches the word "it".
     """
     stem = phrase.endswith("*")
-    words = re.split(r"[\s\-]+", phrase.rstrip("*").strip())
-    body = r"[\s\-]+".join(re.escape(word) for word in words if word)
+    words = [word for word in re.split(r"[\s\-]+", phrase.rstrip("*").strip()) if word]
+    parts: list[str] = []
+    index = 0
+    while index < len(words):
+        pair = tuple(w.lower() for w in words[index:index + 2])
+        if pair in _CONTRACTIONS:   # "we will" also matches "we'll"
+            first, second = words[index:index + 2]
+            parts.append(rf"(?:{re.escape(first)}[\s\-]+{re.escape(second)}|"
+                         rf"{_CONTRACTIONS[pair]})")
+            index += 2
+        else:
+            parts.append(re.escape(words[index]))
+            index += 1
+    body = r"[\s\-]+".join(parts)
     body += r"\w*" if stem else ""
     letters = [c for c in phrase if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
@@ -56,6 +76,9 @@ def phrase_words(phrases: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, .
             stems.append(run)
         else:
             words.add(run)
+        contracted = _CONTRACTIONS.get(tuple(p.lower() for p in parts[:2]))
+        if contracted:   # "do not" may be written "don't", whose first run is "don"
+            words.add(_WORD_RUN.match(contracted).group(0))
     return frozenset(words), tuple(stems)
 
 
