@@ -18,6 +18,17 @@ def _value(value) -> str:
     return json.dumps(value)
 
 
+def _evidence_doc(rule: Rule) -> str:
+    """The rule's check kind's account of what counts as evidence, if it gives one."""
+    from . import checks
+
+    try:
+        kind = checks.get(rule.check)
+    except Exception:   # an unknown or broken plugin kind: nothing to say
+        return ""
+    return kind.describe(rule.options) if kind.describe else ""
+
+
 def render(rule: Rule, markdown: bool = False) -> str:
     """Plain text for the terminal, or a Markdown section for docs/rules.md."""
     lines = []
@@ -30,6 +41,13 @@ def render(rule: Rule, markdown: bool = False) -> str:
         lines += [f"{rule.name} ({rule.code}), {rule.severity}", "", rule.summary, "",
                   f"Guide section: {rule.guide_section}", f"Check: {rule.check}", "",
                   "Why:", textwrap.indent(textwrap.fill(rule.rationale.strip(), 88), "  "), ""]
+    evidence = _evidence_doc(rule)
+    if evidence:
+        if markdown:
+            lines += [f"**What counts as evidence.** {evidence}", ""]
+        else:
+            lines += ["What counts as evidence:", textwrap.indent(textwrap.fill(evidence, 88),
+                                                                 "  "), ""]
     options = {k: v for k, v in rule.options.items()}
     if options:
         lines.append("Options:" if not markdown else "Options (set under `rules:` in config):")

@@ -36,6 +36,9 @@ class CheckKind:
     # point a document may come from the cache: only its path and text are there.
     scope: str = "document"
     prepare: Callable[..., Any] | None = None
+    # describe(options) -> str: what counts as evidence for a rule using this kind, for
+    # `stratlint explain` and docs/rules.md.
+    describe: Callable[..., str] | None = None
 
 
 # Built-in kinds, imported only when a rule uses them.

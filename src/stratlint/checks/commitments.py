@@ -122,5 +122,36 @@ def _whole(document, analysis, found, args) -> Hit:
     return Hit(start, end, args)
 
 
+_UNIT = ("A commitment is one top-level item: a structured commitment, an 'Action 3: ...' "
+         "heading, a bulleted or numbered item or table row in a section named for "
+         "commitments, actions or a roadmap (else under 'Priority 1' or 'Mission 2' headings, "
+         "or in a list of instructions), or, where there is none of these, a 'we will' "
+         "sentence of the author's own outside the vision, values, principles and outcomes. "
+         "A sentence saying how many actions this document sets out counts too.")
+_PARTS = {"measure": "a number, a percentage, a from-and-to, 'every ward' or a named "
+                     "measure; an item number ('1.2') or '5 enablers' is not one",
+          "date": "a month and year, a quarter, a financial year or a timescale",
+          "owner": "a named role, team or person ('Owner: Director of Operations', 'led by "
+                   "the Chief Nurse'); the lead named for a theme or workstream owns its items"}
+
+
+def describe(options) -> str:
+    aspect = options["aspect"]
+    if aspect in _PARTS:
+        limit = options.get("max-item-findings", 5)
+        return (f"{_UNIT} The part looked for is {_PARTS[aspect]}. It may sit in the item, "
+                "the headings above it ('By March 2026'), a lead line under those headings, "
+                "its lead-in sentence or its table row. Each commitment gets one finding "
+                f"naming everything it lacks; when more than {limit} lack this part, one "
+                "finding counts them and gives the first lines.")
+    if aspect == "count":
+        return f"{_UNIT} Fires when there are more than max-commitments."
+    if aspect == "priorities":
+        return (f"{_UNIT} A long list shows its priorities when most items are dated at "
+                "different times, or a heading or the items say how they are ordered.")
+    return f"{_UNIT} Fires when a commitment names a product or technology from the list."
+
+
 KIND = CheckKind("commitments", run, {"type": "object", "properties": OPTIONS,
-                                      "additionalProperties": False, "required": ["aspect"]})
+                                      "additionalProperties": False, "required": ["aspect"]},
+                 describe=describe)

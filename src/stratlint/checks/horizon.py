@@ -17,5 +17,17 @@ def run(document, analysis, options):
                                              "match": period.evidence})
 
 
+def describe(options) -> str:
+    limit = options.get("max-horizon-years", 5)
+    return ("The period the strategy covers: a period field or the title ('2025 to 2028'); a "
+            "year range or length in a sentence naming this plan, anywhere in the text "
+            "('our Digital Strategy 2025-2035', 'a 10-year digital journey'); 'by 2035' in a "
+            "sentence about this plan; and the furthest year a vision or ambition is set for "
+            "('Vision 2035'), counted from the document's own year. Whichever reaches "
+            f"furthest decides; more than {limit} years fires. A forecast about the world "
+            "('over the next decade demand will grow') and another body's plan ('the NHS Long "
+            "Term Plan') are not this plan's period.")
+
+
 KIND = CheckKind("horizon", run, {"type": "object", "properties": OPTIONS,
-                                  "additionalProperties": False})
+                                  "additionalProperties": False}, describe=describe)

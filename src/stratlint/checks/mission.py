@@ -159,5 +159,18 @@ def run(document, analysis, options):
                                "limit": limit})
 
 
+def describe(options) -> str:
+    limit = options.get("max-words", 35)
+    return ("The first of: a filled mission field; the first written sentence under a heading "
+            "such as 'Mission', 'Vision', 'Ambition' or 'Purpose'; a sentence that states it "
+            "('Our mission is ...', 'Our vision is ...', 'We want to be ...', 'Our strategy "
+            "is to ...'); a short strapline under the title saying what the organisation "
+            "aims at ('Using new technology to serve the borough'). Not a mission: a 'to be "
+            "agreed' sentence or an empty section, a contents entry, a line about the "
+            "document itself ('This strategy sets out ...'). The statement found must be at "
+            f"most {limit} words.")
+
+
 KIND = CheckKind("mission", run, {"type": "object", "properties": OPTIONS,
-                                  "additionalProperties": False, "required": ["headings"]})
+                                  "additionalProperties": False, "required": ["headings"]},
+                 describe=describe)

@@ -332,12 +332,48 @@ def run(document, analysis, options):
     yield Hit(start, end, {"evidence": wanted})
 
 
+def _listed(values, limit: int = 4) -> str:
+    shown = [f"'{v}'" for v in list(values)[:limit]]
+    return ", ".join(shown) + (" ..." if len(values) > limit else "")
+
+
+def describe(options) -> str:
+    """What counts as evidence, in the order it is looked for."""
+    parts = []
+    if options.get("fields"):
+        parts.append(f"a filled '{options['fields'][0]}' field in front matter or a "
+                     "structured strategy (in a structured strategy only the field counts)")
+    if options.get("headings") or options.get("heading-patterns"):
+        named = f" (such as {_listed(options['headings'])})" if options.get("headings") else ""
+        parts.append(f"a section whose heading names the topic{named} and whose body says "
+                     "something on it, or a table column headed on the topic with its rows "
+                     "filled in")
+    need = options.get("min-matches", 1)
+    if options.get("phrases") or options.get("patterns"):
+        where = " in one section" if options.get("same-section") else ""
+        count = "one sentence" if need == 1 else f"{need} mentions{where}"
+        parts.append(f"{count} in the author's own words using the rule's phrases or "
+                     "patterns")
+    if options.get("decisive-patterns"):
+        parts.append("one sentence matching one of its decisive patterns, which is enough "
+                     "on its own")
+    if options.get("delivered-work"):
+        parts.append("a sentence reporting work already done, in the past tense with any "
+                     "verb ('we have migrated', 'last year the council rolled out')")
+    return ("Any of: " + "; ".join(parts) + ". Not evidence: a heading over an empty "
+            "section, placeholders, 'TBC' or 'to be agreed'; a contents entry or glossary "
+            "definition; a quotation; a sentence that only promises the thing for later "
+            "('we will develop KPIs'); and another body's document ('the national strategy "
+            "was updated'). When the rule fires it says what it looked for and, where "
+            "something came close, which line did not count and why.")
+
+
 KIND = CheckKind("required", run, {
     "type": "object", "properties": OPTIONS, "additionalProperties": False,
     "anyOf": [{"required": ["headings"]}, {"required": ["phrases"]},
               {"required": ["patterns"]}, {"required": ["heading-patterns"]},
               {"required": ["fields"]}],
-})
+}, describe=describe)
 
 
 def locate(document, analysis, options, limit: int = 1) -> list[Evidence]:
