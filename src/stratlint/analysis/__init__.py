@@ -128,6 +128,15 @@ class Analysis:
         """The index of the section (heading to next heading) holding an offset."""
         return max(bisect.bisect_right(self._section_starts, offset) - 1, 0)
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.document.blocks]
+
+    def block_start(self, offset: int) -> int:
+        """The start of the block holding an offset."""
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        return self._block_starts[index] if index >= 0 else 0
+
     def listing(self, block: Block) -> bool:
         """Whether a block is a contents entry or a glossary definition: not evidence."""
         return block.start in self._listing_starts

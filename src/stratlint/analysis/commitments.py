@@ -89,6 +89,11 @@ NOT_ACTIONS = re.compile(
     r"appendix|annex|measur\w*|indicators?|metrics|know|risks?|what could go wrong|"
     r"assumptions|dependencies)\b", re.IGNORECASE)
 
+# Promises outside the commitments sections count as well when there are at least this many
+# and this many times as many as inside them (see find).
+SPREAD_PROMISES = 30
+SPREAD_RATIO = 5
+
 # A section on measures: milestones listed under it measure commitments made elsewhere.
 MEASURES_HEADING = re.compile(r"\b(?:measur\w*|indicators?|metrics|know|success|working|"
                               r"targets?)\b", re.IGNORECASE)
@@ -291,7 +296,16 @@ def find(document: Document, analysis) -> list[Commitment]:
     named = [s for s in headed if SECTION_HEADING.search(s.heading.title)
              and not _under(document, s, MEASURES_HEADING)]
     if named:
-        return _from_sections(document, analysis, named)
+        found = _from_sections(document, analysis, named)
+        # A short "Next steps" list at the end of chapters full of promises does not hold
+        # all the strategy's commitments: when the promises elsewhere far outnumber it,
+        # they count too.
+        inside = {b.start for s in named for b in document.subtree(s)}
+        elsewhere = [c for c in _from_prose(document, analysis)
+                     if analysis.block_start(c.start) not in inside]
+        if len(elsewhere) >= SPREAD_PROMISES and len(elsewhere) > SPREAD_RATIO * len(found):
+            found = sorted(found + elsewhere, key=lambda c: c.start)
+        return found
     themed = [s for s in headed if not NOT_ACTIONS.search(s.heading.title)
               and (THEME_HEADING.search(s.heading.title) or _action_list(s))]
     if themed:

@@ -85,7 +85,8 @@ def intention(sentence: str, offset: int) -> bool:
 
 
 _LATER = re.compile(
-    r"[^.;:]{0,60}?\b(?:are|is|will be|would be)\s+(?:yet\s+)?(?:to\s+be\s+)?(?:co-)?"
+    r"[^.;:]{0,60}?\b(?:(?:will|would)\s+(?:also\s+|then\s+|now\s+|first\s+)?be|"
+    r"(?:are|is)\s+(?:yet\s+|still\s+)?to\s+be)\s+(?:co-)?"
     r"(?:developed|designed|defined|agreed|confirmed|set out|identified|decided|established|"
     r"published separately|worked up|drawn up|finali[sz]ed)\b", re.IGNORECASE)
 

@@ -233,6 +233,9 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
             elif hollow.intention(text, offset):
                 found.append(_sentence_evidence(analysis, block, start, end, False,
                                                 "it only promises this for later"))
+            elif _NOTHING.search(analysis.plain(text)):
+                found.append(_sentence_evidence(analysis, block, start, end, False,
+                                                "it says there is none"))
             elif hollow.elsewhere(analysis.plain(text), offset, offset + end - start):
                 found.append(_sentence_evidence(analysis, block, start, end, False,
                                                 "it is about another body's document"))
