@@ -29,7 +29,8 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 
 # Sections that list or define topics rather than discuss them.
 _NOT_DISCUSSION = re.compile(
-    r"^\W*(?:table of )?contents\W*$|^\W*in this (?:document|strategy|section)\b|"
+    r"^\W*(?:table of |page )?contents\W*$|^\W*in this (?:document|strategy|section)\b|"
+    r"^\W*on this page\W*$|^\W*jump to\b|"
     r"\bglossary\b|^\W*(?:key )?(?:terms|definitions|abbreviations|acronyms)"
     r"(?: and (?:terms|definitions|abbreviations|acronyms))?(?: used)?\W*$|"
     r"^\W*(?:list of )?(?:figures|tables)\W*$|^\W*(?:references|bibliography|endnotes|"

@@ -24,6 +24,8 @@ PHRASE_OPTIONS = {
     "skip-proper-names": {"type": "boolean", "default": False,
                           "description": "stay quiet where the match is part of a capitalised "
                                          "name, such as a programme called 'Transforming Care'"},
+    "include-listings": {"type": "boolean", "default": False,
+                         "description": "also match in contents lists and glossaries"},
     "repeats": {"enum": ["every", "section", "document"], "default": "section",
                 "description": "report a term at every mention, once per section, or once "
                                "per document (its first mention)"},
@@ -84,11 +86,12 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
     include_quotes = options.get("include-quotes", False)
     skip_negated = options.get("skip-negated", False)
     skip_names = options.get("skip-proper-names", False)
+    skip_listings = not options.get("include-listings", False)
     skip_placeholders = (not options.get("include-placeholders", False)
                          and bool(analysis.placeholder_spans))
     for block in blocks if blocks is not None else blocks_for(analysis, options):
         # Contents lines and glossary entries name topics; they are not the author's prose.
-        if (block.quoted and not include_quotes) or analysis.listing(block):
+        if (block.quoted and not include_quotes) or (skip_listings and analysis.listing(block)):
             continue
         excepted = None   # looked for only in blocks with a match
         text = analysis.plain(block.text)
