@@ -282,7 +282,22 @@ def organisation_of(document) -> str:
     cut = re.split(r"\s*(?:[\u2014\u2013:|]|\s-\s)\s*|\s+(?=(?:digital|data|technology|ict|it)"
                    r"\s+(?:and\s+\w+\s+)?strategy\b)", title, maxsplit=1, flags=re.IGNORECASE)
     name = cut[0].strip() if cut and cut[0].strip() else title
+    if not _names_someone(name):
+        name = title   # "Our Digital Strategy" names no one: show the whole title
     return _quote(name, 120) or document.path
+
+
+# Words that cannot end an organisation's name, and names that are too general to be one.
+_DANGLING = re.compile(r"\b(?:our|the|a|an|to|of|for|and|update|new|my|your|their|its)\W*$",
+                       re.IGNORECASE)
+_GENERAL = frozenset({"government", "federal", "national", "council", "trust", "digital",
+                      "it", "ict", "data", "technology", "presented to parliament"})
+
+
+def _names_someone(name: str) -> bool:
+    """Whether text cut from a title can stand as the organisation's name."""
+    return bool(name) and not _DANGLING.search(name) \
+        and " ".join(name.lower().split()) not in _GENERAL
 
 
 def title_of(document) -> str:

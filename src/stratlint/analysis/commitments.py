@@ -218,8 +218,19 @@ def _parts(text: str, context: str) -> tuple[bool, str, bool]:
     text, context = strip_placeholders(text), strip_placeholders(context)
     date = DATE.search(text) or DATE.search(context)
     both = f"{context} {text}"
-    return (bool(MEASURE.search(text)), " ".join(date.group(0).lower().split()) if date else "",
-            _has_owner(both))
+    counted = _NOT_COUNTS.sub(" ", _ITEM_NUMBER.sub(" ", text))
+    return (bool(MEASURE.search(counted)),
+            " ".join(date.group(0).lower().split()) if date else "", _has_owner(both))
+
+
+# An item's own number ("1.2 We will ...", "3) Publish ...") and counts of the strategy's
+# own parts ("our 5 enablers") are not measures.
+_ITEM_NUMBER = re.compile(r"^\s*(?:action |commitment |priority )?\d+(?:\.\d+)*[.):]?(?=\s)",
+                          re.IGNORECASE)
+_NOT_COUNTS = re.compile(
+    r"\b\d+\s+(?:key\s+|strategic\s+|digital\s+|core\s+)?(?:enablers?|themes?|priorities|"
+    r"principles|pillars|strands|objectives|goals|workstreams|areas|ambitions|missions|actions|"
+    r"commitments|sections|chapters|steps|phases|stages|parts)\b", re.IGNORECASE)
 
 
 def _has_owner(text: str) -> bool:

@@ -23,6 +23,9 @@ OPTIONS = {
     "decisive-patterns": {"type": "array", "items": {"type": "string", "minLength": 1},
                           "description": "regular expressions of which one match in the text "
                                          "is evidence on its own, whatever min-matches says"},
+    "yearly-headings": {"type": "boolean", "default": False,
+                        "description": "headings on progress, updates or plans repeated for "
+                                       "two or more different years count as a rhythm"},
     "delivered-work": {"type": "boolean", "default": False,
                        "description": "sentences reporting work already done, in the past "
                                       "tense with any verb, count as text evidence"},
@@ -163,10 +166,8 @@ def _section_evidence(document, analysis, options) -> list[Evidence]:
     only promises the thing for later. A table column headed on topic counts like a
     section when its rows are filled in."""
     heading_res = _heading_patterns(options)
-    if not heading_res:
-        return []
     found = []
-    for section in document.sections:
+    for section in document.sections if heading_res else ():
         heading = section.heading
         if heading is None or heading.quoted or analysis.listing(heading) \
                 or not any(r.search(analysis.plain(heading.text)) for r in heading_res):
@@ -185,7 +186,32 @@ def _section_evidence(document, analysis, options) -> list[Evidence]:
         found.append(Evidence("section", support.start, support.end,
                               f"{title}: {support.text}", True))
     found.extend(_column_evidence(analysis, heading_res))
+    if options.get("yearly-headings", False):
+        found.extend(_yearly_heading_evidence(document, analysis))
     return found
+
+
+_YEARLY = re.compile(r"\b(?:progress|update|updates|review|report|achievements|plans?|"
+                     r"priorities|delivered)\b.*?\b((?:19|20)\d\d)(?:/\d\d)?\b|\b((?:19|20)\d\d)"
+                     r"(?:/\d\d)?\b.*?\b(?:progress|update|updates|review|report|plans?)\b",
+                     re.IGNORECASE)
+
+
+def _yearly_heading_evidence(document, analysis) -> list[Evidence]:
+    """Progress-and-plans headings repeated year after year ("Progress in 2023 and plans
+    for 2024", "2024 update"): a rhythm kept, whether or not the text names it."""
+    dated = []
+    for block in analysis.text_blocks:
+        if block.kind != HEADING or block.quoted or analysis.listing(block):
+            continue
+        match = _YEARLY.search(analysis.plain(block.title))
+        if match:
+            dated.append((match.group(1) or match.group(2), block))
+    if len({year for year, _block in dated}) < 2:
+        return []
+    first = dated[0][1]
+    titles = "; ".join(block.title for _year, block in dated[:3])
+    return [Evidence("section", first.start, first.end, f"Dated updates: {titles}", True)]
 
 
 def _column_evidence(analysis, heading_res) -> list[Evidence]:
@@ -360,6 +386,9 @@ def describe(options) -> str:
     if options.get("decisive-patterns"):
         parts.append("one sentence matching one of its decisive patterns, which is enough "
                      "on its own")
+    if options.get("yearly-headings"):
+        parts.append("headings on progress or plans repeated for two or more years ('2023 "
+                     "update', 'Progress in 2024 and plans for 2025')")
     if options.get("delivered-work"):
         parts.append("a sentence reporting work already done, in the past tense with any "
                      "verb ('we have migrated', 'last year the council rolled out')")
