@@ -44,7 +44,11 @@ def is_past_participle(word: str) -> bool:
         return False
     from lemminflect import getAllInflections, getAllLemmas
 
-    for lemma in getAllLemmas(lower, upos="VERB").get("VERB", ()):
+    known = getAllLemmas(lower)
+    if not known:
+        # A word the tables lack ("onboarded", "reskilled"): a regular past form.
+        return lower.endswith("ed") and len(lower) > 5
+    for lemma in known.get("VERB", ()):
         if lemma == lower:
             continue
         forms = getAllInflections(lemma, upos="VERB")
@@ -76,4 +80,8 @@ def delivered_verb(word: str) -> bool:
         return False
     from lemminflect import getAllLemmas
 
-    return not (set(getAllLemmas(lower, upos="VERB").get("VERB", ())) & _NOT_DELIVERY)
+    from lemminflect import getAllLemmasOOV
+
+    lemmas_found = (getAllLemmas(lower, upos="VERB").get("VERB", ())
+                    or getAllLemmasOOV(lower, upos="VERB").get("VERB", ()))
+    return not (set(lemmas_found) & _NOT_DELIVERY)

@@ -109,8 +109,8 @@ def iter_matches(document: Document, analysis: Analysis, options: Mapping,
                 if excepted is None:
                     excepted = ([(m.start(), m.end()) for m in exceptions.finditer(text)]
                                 if exceptions else [])
-                # A match that starts inside an exception ("democratic principles ...").
-                if any(a <= lo < b for a, b in excepted):
+                # A match that overlaps an exception ("democratic principles ...").
+                if any(a < hi and lo < b for a, b in excepted):
                     continue
                 if skip_names and _in_proper_name(text, lo, hi):
                     continue
