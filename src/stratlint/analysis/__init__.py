@@ -21,6 +21,7 @@ class Analysis:
         # Memos shared by every rule that reads this document (see texts_without, folded).
         self._texts_without_cache: dict[tuple, set[str]] = {}
         self._folded: dict[str, str] = {}
+        self._plain: dict[str, str] = {}
 
     @cached_property
     def prose_blocks(self) -> tuple[Block, ...]:
@@ -311,8 +312,11 @@ class Analysis:
         return without
 
     def plain(self, text: str) -> str:
-        """terms.plain(text): what patterns are matched against."""
-        return terms.plain(text)
+        """terms.plain(text), kept: what every pattern rule matches against."""
+        found = self._plain.get(text)
+        if found is None:
+            found = self._plain[text] = terms.plain(text)
+        return found
 
     def folded(self, text: str) -> str:
         """terms.fold(text), kept: every pattern rule looks in the same blocks."""

@@ -152,15 +152,28 @@ _TYPOGRAPHY = str.maketrans({
 })
 
 
+_TYPOGRAPHIC = re.compile("[" + "".join(chr(c) for c in _TYPOGRAPHY) + "]")
+
+
 def plain(text: str) -> str:
     """The text with typographic quotes, apostrophes and dashes made plain (same length)."""
-    return text if text.isascii() else text.translate(_TYPOGRAPHY)
+    if text.isascii() or not _TYPOGRAPHIC.search(text):
+        return text
+    return text.translate(_TYPOGRAPHY)
+
+
+_ODD_CASES = re.compile("[" + "".join(chr(c) for c in FOLD_TO_ASCII) + "]")
 
 
 def fold(text: str) -> str:
     """Lower case, with the letters above made ASCII: where a pattern's ASCII literal
     matches, in any case, the fold of the text holds the literal in lower case."""
-    return text.lower() if text.isascii() else plain(text).translate(FOLD_TO_ASCII).lower()
+    if text.isascii():
+        return text.lower()
+    text = plain(text)
+    if _ODD_CASES.search(text):
+        text = text.translate(FOLD_TO_ASCII)
+    return text.lower()
 
 
 def _regex_parser():
@@ -232,7 +245,7 @@ def pattern_texts(patterns: tuple[str, ...],
     return tuple(texts if texts and all(texts) else None for texts in found)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def compile_patterns(patterns: tuple[str, ...], ignore_case: bool = True):
     """Pack regular expressions as one alternation: a BoundedPattern run by the time-bounded
     engine, or a plain compiled pattern when every one of them is trusted."""
