@@ -1,11 +1,17 @@
-"""Word forms, from lemminflect's tables (its data ships in its wheel: nothing downloaded).
+"""Word forms: is a word a verb's plain form, or its past form, and of which verb?
 
 Strategies say the same thing with many verbs and forms: "we rolled out", "we've migrated",
-"Publish ...". Asking for a word's form is sturdier than listing every verb.
+"Publish ...". Asking for a word's form is sturdier than listing every verb. The answers
+come from lemminflect's tables, written once to data/word_forms.txt by
+scripts/build_word_forms.py (a test checks the file is current), so a run does not pay
+the second it takes to load lemminflect.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+
+_TABLE = Path(__file__).resolve().parents[1] / "data" / "word_forms.txt"
 
 # Words that open list items often but are not instructions, though they can be verbs.
 _NOT_INSTRUCTIONS = frozenset({"digital", "data", "our", "better", "more", "less", "open",
@@ -15,47 +21,8 @@ _NOT_INSTRUCTIONS = frozenset({"digital", "data", "our", "better", "more", "less
                                "shared", "modern", "good", "best", "high", "low", "right",
                                "customer", "user", "patient", "citizen", "public", "cloud",
                                "online", "mobile", "local", "national", "value", "values"})
-
-
-@lru_cache(maxsize=4096)
-def is_base_verb(word: str) -> bool:
-    """A verb in its plain form, such as "Publish" or "Identify" (not "Data" or "Better")."""
-    lower = word.lower()
-    if lower in _NOT_INSTRUCTIONS or len(lower) < 3:
-        return False
-    from lemminflect import getAllLemmas
-
-    found = getAllLemmas(lower)
-    # "Share of calls", "Cost per use": a word that is a noun too opens a noun phrase as
-    # often as an instruction, so only plain verbs count.
-    return lower in found.get("VERB", ()) and "NOUN" not in found and "ADJ" not in found
-
-
 _MODALS = frozenset({"must", "can", "could", "should", "would", "might", "may", "shall",
                      "will", "need", "ought", "dare"})
-
-
-@lru_cache(maxsize=4096)
-def is_past_participle(word: str) -> bool:
-    """A verb's past form that differs from its plain form, such as "rolled", "migrated" or
-    "built" (not "put" or "set", which read as the present too)."""
-    lower = word.lower()
-    if len(lower) < 3 or lower in _MODALS:
-        return False
-    from lemminflect import getAllInflections, getAllLemmas
-
-    known = getAllLemmas(lower)
-    if not known:
-        # A word the tables lack ("onboarded", "reskilled"): a regular past form.
-        return lower.endswith("ed") and len(lower) > 5
-    for lemma in known.get("VERB", ()):
-        if lemma == lower:
-            continue
-        forms = getAllInflections(lemma, upos="VERB")
-        if lower in forms.get("VBN", ()) or lower in forms.get("VBD", ()):
-            return True
-    return False
-
 
 # Verbs whose past form reports what was seen, heard or felt, not work delivered.
 _NOT_DELIVERY = frozenset({"be", "have", "see", "hear", "face", "know", "say", "tell", "notice",
@@ -73,15 +40,60 @@ _NOT_DELIVERY = frozenset({"be", "have", "see", "hear", "face", "know", "say", "
                            "study", "explore", "map", "assess", "run", "hear", "spend"})
 
 
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]:
+    """(plain verbs that are not nouns or adjectives, past form -> its verbs, known words
+    ending in -ed that are not past forms)."""
+    base: set[str] = set()
+    past: dict[str, tuple[str, ...]] = {}
+    not_past: set[str] = set()
+    section = ""
+    for line in _TABLE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line
+        elif section == "[base-verbs]":
+            base.add(line)
+        elif section == "[past-forms]":
+            word, *lemmas = line.split()
+            past[word] = tuple(lemmas)
+        elif section == "[not-past-forms]":
+            not_past.add(line)
+    return frozenset(base), past, frozenset(not_past)
+
+
+def is_base_verb(word: str) -> bool:
+    """A verb in its plain form, such as "Publish" or "Identify" (not "Data", "Share" or
+    "Better", which open noun phrases as often as instructions)."""
+    lower = word.lower()
+    if lower in _NOT_INSTRUCTIONS or len(lower) < 3:
+        return False
+    return lower in _tables()[0]
+
+
+def past_verbs(word: str) -> tuple[str, ...]:
+    """The verbs whose past form `word` is ("built" -> build), differing from the plain
+    form. A word the tables lack that ends in -ed ("onboarded") is taken as a regular past
+    form of an unknown verb, given as ("?",)."""
+    lower = word.lower()
+    if len(lower) < 3 or lower in _MODALS:
+        return ()
+    found = _tables()[1].get(lower)
+    if found is not None:
+        return found
+    if lower.endswith("ed") and len(lower) > 5 and lower not in _tables()[2]:
+        return ("?",)
+    return ()
+
+
+def is_past_participle(word: str) -> bool:
+    """A verb's past form that differs from its plain form, such as "rolled", "migrated"
+    or "built" (not "put" or "set", which read as the present too)."""
+    return bool(past_verbs(word))
+
+
 def delivered_verb(word: str) -> bool:
     """A verb in its past form that reports work done ("rolled", "migrated", "built")."""
-    lower = word.lower()
-    if not is_past_participle(lower):
-        return False
-    from lemminflect import getAllLemmas
-
-    from lemminflect import getAllLemmasOOV
-
-    lemmas_found = (getAllLemmas(lower, upos="VERB").get("VERB", ())
-                    or getAllLemmasOOV(lower, upos="VERB").get("VERB", ()))
-    return not (set(lemmas_found) & _NOT_DELIVERY)
+    verbs = past_verbs(word)
+    return bool(verbs) and not (set(verbs) & _NOT_DELIVERY)
