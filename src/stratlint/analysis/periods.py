@@ -90,13 +90,19 @@ _TARGET_YEAR = re.compile(r"\b(?:strategy|plan|vision|framework|roadmap|towards|
                           r"((?:19|20)\d\d)\b(?!\s*(?:/|-|\u2013|to))", re.IGNORECASE)
 
 
-def title_target(title: str, offset: int, base_year: int | None) -> Period | None:
-    """'Digital Strategy 2035' published in 2025 looks ten years ahead."""
-    match = _TARGET_YEAR.search(title)
+def _target(pattern: re.Pattern, text: str, offset: int, base_year: int | None,
+            source: str) -> Period | None:
+    """The period from the document's own year to the year the pattern finds, if later."""
+    match = pattern.search(text)
     if match is None or base_year is None or int(match.group(1)) <= base_year:
         return None
     start = offset + match.start(1)
-    return Period(int(match.group(1)) - base_year, start, start + 4, match.group(0), "title")
+    return Period(int(match.group(1)) - base_year, start, start + 4, match.group(0), source)
+
+
+def title_target(title: str, offset: int, base_year: int | None) -> Period | None:
+    """'Digital Strategy 2035' published in 2025 looks ten years ahead."""
+    return _target(_TARGET_YEAR, title, offset, base_year, "title")
 
 
 # A vision or ambition set for a year: "Long Term Vision - 2030", "Our ambition for 2035".
@@ -107,11 +113,7 @@ _VISION_YEAR = re.compile(r"\b(?:vision|ambitions?|aspirations?|goals?|mission|f
 
 def vision_target(text: str, offset: int, base_year: int | None) -> Period | None:
     """A vision or ambition set for a year ahead: the plan looks that far."""
-    match = _VISION_YEAR.search(text)
-    if match is None or base_year is None or int(match.group(1)) <= base_year:
-        return None
-    start = offset + match.start(1)
-    return Period(int(match.group(1)) - base_year, start, start + 4, match.group(0), "text")
+    return _target(_VISION_YEAR, text, offset, base_year, "text")
 
 
 def document_year(text: str) -> int | None:
