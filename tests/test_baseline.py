@@ -102,3 +102,18 @@ def test_changed_since_unknown_ref_is_one_line_exit_2(tmp_path):
     result = run(["s.md", "--changed-since", "no-such-branch"], tmp_path)
     assert result.exit_code == 2
     assert "no-such-branch" in result.output
+
+
+def test_a_baseline_entry_hides_a_finding_only_in_its_own_file(tmp_path):
+    """The same words in another file are a new finding, not a known one."""
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# Plan 2025 to 2028\n\nWe will leverage data.\n")
+    run(["a.md", "--select", "vague-language", "--write-baseline", "b.json"], tmp_path)
+    new = findings(run(["a.md", "b.md", "--select", "vague-language", "--baseline", "b.json"],
+                       tmp_path))
+    assert [(Path(f["path"]).name, f["excerpt"]) for f in new] == [("b.md", "leverage")]
+    # The sentence moves from a.md to b.md: it is new in b.md, not hidden by a.md's entry.
+    (tmp_path / "a.md").write_text("# Plan 2025 to 2028\n\nWe will use data.\n")
+    new = findings(run(["a.md", "b.md", "--select", "vague-language", "--baseline", "b.json"],
+                       tmp_path))
+    assert [Path(f["path"]).name for f in new] == ["b.md"]
