@@ -38,6 +38,7 @@ def test_the_table_gives_lemminflects_answers():
     ("migrated", False, True, True),
     ("onboarded", False, True, True),    # not in the tables: a regular past form
     ("hundred", False, False, False),    # ends in -ed, but no verb
+    ("SAS-based", False, False, False),  # a compound adjective
     ("surveyed", False, True, False),    # research, not delivery
     ("set", False, False, False),        # reads as the present too
     ("must", False, False, False),

@@ -77,8 +77,8 @@ def past_verbs(word: str) -> tuple[str, ...]:
     form. A word the tables lack that ends in -ed ("onboarded") is taken as a regular past
     form of an unknown verb, given as ("?",)."""
     lower = word.lower()
-    if len(lower) < 3 or lower in _MODALS:
-        return ()
+    if len(lower) < 3 or lower in _MODALS or not lower.isalpha():
+        return ()   # "SAS-based", "cloud-hosted": compounds are adjectives
     found = _tables()[1].get(lower)
     if found is not None:
         return found
