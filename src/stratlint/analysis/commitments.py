@@ -304,8 +304,9 @@ def find(document: Document, analysis) -> list[Commitment]:
               and not NOT_SECTION.search(s.heading.title)]
     # A section named for commitments is where they are; failing that, theme and priority
     # sections and lists of instructions; failing that, the author's promises anywhere.
+    parents = _parents(document)
     named = [s for s in headed if SECTION_HEADING.search(s.heading.title)
-             and not _under(document, s, MEASURES_HEADING)]
+             and not _under(document, parents, s, MEASURES_HEADING)]
     if named:
         found = _from_sections(document, analysis, named)
         # A short "Next steps" list at the end of chapters full of promises does not hold
@@ -345,16 +346,29 @@ def imperative(text: str) -> bool:
     return match is not None and lemmas.is_base_verb(match.group(0))
 
 
-def _under(document, section, pattern) -> bool:
+def _under(document, parents: list[int | None], section, pattern) -> bool:
     """Whether a heading above the section matches pattern ("2025/26 milestones" under
     "How we'll know it's working" lists measures of commitments made elsewhere)."""
-    level = section.level
-    for earlier in reversed(document.sections[:section.index]):
-        if earlier.heading is not None and earlier.level < level:
-            if pattern.search(earlier.heading.title):
-                return True
-            level = earlier.level
+    index = parents[section.index]
+    while index is not None:
+        if pattern.search(document.sections[index].heading.title):
+            return True
+        index = parents[index]
     return False
+
+
+def _parents(document) -> list[int | None]:
+    """For each section, the index of the section whose heading it sits under (one pass
+    with a stack, so a document of many headings stays linear)."""
+    parents: list[int | None] = []
+    stack: list[int] = []
+    for section in document.sections:
+        while stack and document.sections[stack[-1]].level >= section.level:
+            stack.pop()
+        parents.append(stack[-1] if stack and section.heading is not None else None)
+        if section.heading is not None:
+            stack.append(section.index)
+    return parents
 
 
 def _from_action_headings(document, sections) -> list[Commitment]:

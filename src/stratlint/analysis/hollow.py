@@ -56,6 +56,8 @@ _PURPOSE = re.compile(r"\b(?:in order to|so as to|to) (?:receive|gather|collect|
 
 def filler(text: str) -> bool:
     """Text that holds nothing yet: blank, placeholders, TBC, or a short 'to be agreed'."""
+    if len(text) > _FILLER_WORDS * 40:
+        return False   # far too long to be only a note that nothing is written yet
     if unfilled_text(text):
         return True
     rest = strip_placeholders(text)
@@ -73,10 +75,14 @@ def contents_line(block: Block) -> bool:
         and bool(_CONTENTS_LINE.match(block.text))
 
 
+# How far before a match a promise to do it later is looked for (characters).
+_NEAR = 160
+
+
 def intention(sentence: str, offset: int) -> bool:
     """Whether the words at `offset` in a sentence are the object of a promise to make them
     later ("we will develop KPIs", "measures are yet to be agreed")."""
-    before = sentence[:offset]
+    before = sentence[max(0, offset - _NEAR):offset]   # bounded: sentences can be huge
     for match in (*INTENTION.finditer(before), *_PURPOSE.finditer(before)):
         # The promise governs the words that closely follow it.
         if len(_WORD.findall(before[match.end():])) <= 6:

@@ -115,13 +115,21 @@ def _field_evidence(document, options) -> list[Evidence]:
     return found
 
 
+# Evidence is quoted, never in full: a report shows a line or two of it.
+_QUOTE_CHARS = 600
+
+
+def _quoted(text: str) -> str:
+    return " ".join(text[:_QUOTE_CHARS].split())
+
+
 def _sentence_evidence(analysis, block, start, end, strong=True, why="") -> Evidence:
     """The sentence around [start, end): what a reader would quote."""
     sentence = analysis.sentence_at(start)
     if sentence is not None:
-        return Evidence("text", sentence.start, sentence.end, " ".join(sentence.text.split()),
+        return Evidence("text", sentence.start, sentence.end, _quoted(sentence.text),
                         strong, why)
-    return Evidence("text", block.start, block.end, block.title, strong, why)
+    return Evidence("text", block.start, block.end, _quoted(block.text), strong, why)
 
 
 def _says_something(text: str, offset: int = 0) -> bool:
@@ -149,14 +157,14 @@ def _supporting_sentence(document, analysis, body, options) -> Evidence | None:
             for sentence in analysis.sentences_in(block):
                 if delivered.delivery(analysis.plain(sentence.text)) is not None:
                     return Evidence("text", sentence.start, sentence.end,
-                                    " ".join(sentence.text.split()), True)
+                                    _quoted(sentence.text), True)
     for block in blocks:
         for sentence in analysis.sentences_in(block):
             text = analysis.plain(sentence.text)
             if not hollow.filler(text) and not hollow.promises_later(text) \
                     and not _NOTHING.search(text):
                 return Evidence("text", sentence.start, sentence.end,
-                                " ".join(sentence.text.split()), True)
+                                _quoted(sentence.text), True)
     return None
 
 
@@ -204,7 +212,7 @@ def _yearly_heading_evidence(document, analysis) -> list[Evidence]:
     for block in analysis.text_blocks:
         if block.kind != HEADING or block.quoted or analysis.listing(block):
             continue
-        match = _YEARLY.search(analysis.plain(block.title))
+        match = _YEARLY.search(analysis.plain(block.title[:300]))   # a heading, not a page
         if match:
             dated.append((match.group(1) or match.group(2), block))
     if len({year for year, _block in dated}) < 2:
@@ -253,6 +261,9 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
             sentence = analysis.sentence_at(start)
             text = sentence.text if sentence is not None else block.text
             offset = start - (sentence.start if sentence is not None else block.start)
+            if len(text) > _LONGEST_SENTENCE:   # judge only the words around the match
+                lo = max(0, offset - _LONGEST_SENTENCE // 2)
+                text, offset = text[lo:lo + _LONGEST_SENTENCE], offset - lo
             if hollow.filler(text):
                 found.append(_sentence_evidence(analysis, block, start, end, False,
                                                 "it holds nothing written yet"))
@@ -288,11 +299,15 @@ def _delivered_evidence(analysis, body, found: list[Evidence], options) -> list[
                     or delivered.delivery(analysis.plain(sentence.text)) is None:
                 continue
             more.append(Evidence("text", sentence.start, sentence.end,
-                                 " ".join(sentence.text.split()), True))
+                                 _quoted(sentence.text), True))
             if _enough(analysis, found + more, options):
                 return more
     return more
 
+
+# A sentence longer than this (a table or a run-on block) is judged by the words around a
+# match, so that many matches in one huge block stay linear.
+_LONGEST_SENTENCE = 2000
 
 # Marks the search of decisive patterns, one match of which is enough.
 DECISIVE = "decisive"
