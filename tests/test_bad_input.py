@@ -27,6 +27,7 @@ Rows tested elsewhere (not repeated here):
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import resource
@@ -465,3 +466,217 @@ def test_stdin_empty_or_closed(tmp_path, shell):
     assert line["path"] == "<stdin>.md" and line["rule"] == "unreadable-file"
     assert "empty" in line["message"]
     assert list(tmp_path.iterdir()) == []
+
+
+# The repository under check is hostile: no writes or reads outside it --------------------
+
+OUTSIDE_TEXT = "# Keys\n\nWe will leverage secret-token=do-not-print now.\n"
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A folder beside the checked one, standing for the user's home or /etc."""
+    place = tmp_path.parent / (tmp_path.name + "-outside")
+    place.mkdir()
+    (place / "creds.md").write_text(OUTSIDE_TEXT, encoding="utf-8")
+    return place
+
+
+def cache_on(monkeypatch, tmp_path):
+    monkeypatch.delenv("STRATLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("STRATLINT_CACHE_DIR", str(tmp_path.parent / (tmp_path.name + "-user")))
+
+
+def test_a_committed_cache_link_is_not_written_through(run_cli, folder, outside, monkeypatch,
+                                                      tmp_path):
+    cache_on(monkeypatch, tmp_path)
+    os.symlink(outside, folder / ".stratlint_cache")
+    before = snapshot(outside)
+    result = run_cli("check", *SELECT, "ok.md", cwd=folder)
+    assert result.exit_code == 1
+    assert snapshot(outside) == before
+    [warning] = result.stderr.splitlines()
+    assert warning.startswith("stratlint: warning: .stratlint_cache") and "link" in warning
+
+
+@pytest.mark.parametrize("name", ["CACHEDIR.TAG", ".gitignore", "entry"])
+def test_links_inside_a_committed_cache_are_replaced_not_followed(run_cli, folder, outside,
+                                                                 monkeypatch, tmp_path, name):
+    cache_on(monkeypatch, tmp_path)
+    cache = folder / ".stratlint_cache"
+    cache.mkdir()
+    target = outside / "victim.txt"
+    if name == "entry":   # every entry name a run will use points outside
+        target.write_text("keep me", encoding="utf-8")
+        run_cli("check", *SELECT, "ok.md", cwd=folder)
+        for entry in cache.glob("*.json"):
+            entry.unlink()
+            os.symlink(target, entry)
+    elif name == "CACHEDIR.TAG":
+        target.write_text("keep me", encoding="utf-8")
+        os.symlink(target, cache / name)
+    else:   # a dangling link must not create its target
+        os.symlink(target, cache / name)
+    before = snapshot(outside)
+    result = run_cli("check", *SELECT, "ok.md", cwd=folder)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert snapshot(outside) == before
+
+
+@pytest.mark.parametrize("command", ["report", "baseline"])
+def test_outputs_are_not_written_through_a_committed_link(run_cli, folder, outside, command):
+    victim = outside / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    os.symlink(victim, folder / "out.txt")
+    args = (["report", "ok.md", "-o", "out.txt"] if command == "report" else
+            ["check", *SELECT, "ok.md", "--write-baseline", "out.txt"])
+    result = run_cli(*args, cwd=folder)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("stratlint: error: out.txt: ") and "symbolic link" in line
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_outputs_are_not_written_through_a_committed_folder_link(run_cli, folder, outside):
+    os.symlink(outside, folder / "reports")
+    result = run_cli("report", "ok.md", "-o", "reports/r.html", cwd=folder)
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert sorted(p.name for p in outside.iterdir()) == ["creds.md"]
+
+
+def test_outputs_are_still_written_normally(run_cli, folder):
+    assert run_cli("report", "ok.md", "-o", "r.html", cwd=folder).exit_code == 0
+    assert (folder / "r.html").read_text(encoding="utf-8").startswith("<!")
+    (folder / "r.html").write_text("old", encoding="utf-8")
+    assert run_cli("report", "ok.md", "-o", "r.html", cwd=folder).exit_code == 0
+    assert (folder / "r.html").read_text(encoding="utf-8") != "old"
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_folder_walk_does_not_follow_links_that_leave_it(run_cli, folder, outside, write):
+    os.symlink(outside / "creds.md", folder / "notes.md")
+    os.symlink(outside, folder / "more")
+    write(folder, "inner/real.md", NEIGHBOUR)
+    os.symlink("inner", folder / "inner-again")       # stays inside: still followed
+    os.symlink("real.md", folder / "inner" / "alias.md")
+    for output_format in ("text", "json", "github"):
+        result = check(run_cli, folder, *SELECT, "--format", output_format, ".")
+        assert "secret-token" not in result.stdout + result.stderr
+        assert "creds" not in result.stdout and "notes.md" not in result.stdout
+    result = check(run_cli, folder, *SELECT, ".")
+    paths = sorted(m["path"] for m in finding_lines(result.stdout))
+    assert paths in (["inner/alias.md", "ok.md"], ["inner/real.md", "ok.md"])
+
+
+def test_a_link_named_on_the_command_line_is_the_users_choice(run_cli, folder, outside):
+    os.symlink(outside / "creds.md", folder / "notes.md")
+    result = check(run_cli, folder, *SELECT, "notes.md")
+    assert [m["path"] for m in finding_lines(result.stdout)] == ["notes.md"]
+
+
+def test_rule_paths_outside_the_repository_are_refused(run_cli, folder, outside, write):
+    (folder / ".git").mkdir()
+    write(folder, ".stratlint.yaml", "rule-paths: [/]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "rule-paths" in line and "outside" in line
+    write(folder, ".stratlint.yaml", f"rule-paths: [{outside}]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2 and "outside" in result.stderr
+    os.symlink(outside, folder / "packs")
+    write(folder, ".stratlint.yaml", "rule-paths: [packs]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2 and "outside" in result.stderr
+    assert "secret-token" not in result.stderr
+
+
+def test_a_rule_path_that_is_not_yaml_is_refused(run_cli, folder, write):
+    write(folder, "notes.txt", "secret-token " * 1000)
+    write(folder, ".stratlint.yaml", "rule-paths: [notes.txt]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "notes.txt" in line and "secret-token" not in line
+
+
+def test_a_rule_pack_error_quotes_only_a_short_escaped_excerpt(run_cli, folder, write):
+    write(folder, "packs/big.yaml", "- \"\\e]0;pwned\\a" + "secret-token " * 2000 + "\"\n")
+    write(folder, ".stratlint.yaml", "rule-paths: [packs]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert len(line) < 400 and "\x1b" not in line and "\x07" not in line
+    assert "big.yaml" in line
+
+
+# Tracebacks and hangs on odd places ----------------------------------------------------
+
+def test_a_folder_that_cannot_be_listed(run_cli, folder, write, monkeypatch):
+    """We may run as root, which can list anything: the refusal is simulated."""
+    write(folder, "locked/inside.md", NEIGHBOUR)
+    os.symlink("locked", folder / "locked-link")
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) in ("locked", "locked-link"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for named in (".", "locked", "locked-link"):
+        result = check(run_cli, folder, *SELECT, named, "ok.md")
+        assert result.exit_code == 1, result.stdout
+        assert_reported(result, "locked" if named == "." else named, "cannot list folder")
+        assert_neighbour_checked(result)
+
+
+@pytest.mark.parametrize("value", [".inf", ".nan", "-.inf", "1e400"])
+def test_max_file_size_that_is_not_a_finite_number(run_cli, folder, write, value):
+    write(folder, ".stratlint.yaml", f"max-file-size: {value}\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "max-file-size" in line and ".stratlint.yaml" in line
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_a_baseline_that_is_not_a_regular_file(run_cli, folder, kind):
+    where = folder / "base.json"
+    if kind == "dev-zero":
+        os.symlink("/dev/zero", where)
+    else:
+        os.mkfifo(where)
+    started = time.monotonic()
+    result = run_cli("check", *SELECT, "ok.md", "--baseline", "base.json", cwd=folder)
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "base.json" in line and "regular file" in line
+    result = run_cli("check", *SELECT, "ok.md", "--write-baseline", "base.json", cwd=folder)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and "base.json" in result.stderr
+
+
+def test_a_committed_cache_cannot_hide_findings_or_inject_messages(run_cli, folder,
+                                                                  monkeypatch, tmp_path):
+    """Entries made by someone else (here: with another user's secret) are not trusted."""
+    cache_on(monkeypatch, tmp_path)
+    expected = run_cli("check", *SELECT, "--format", "json", "ok.md", cwd=folder).stdout
+    cache = folder / ".stratlint_cache"
+    for entry in cache.glob("*.json"):
+        signature, _, body = entry.read_text(encoding="utf-8").partition("\n")
+        data = json.loads(body)
+        data["findings"] = [dict(f, message="::error::forged") for f in data["findings"]][:0]
+        entry.write_text(signature + "\n" + json.dumps(data), encoding="utf-8")
+    assert run_cli("check", *SELECT, "--format", "json", "ok.md", cwd=folder).stdout == expected
+    # The same cache under another user's secret: a committed cache, in effect.
+    run_cli("check", *SELECT, "ok.md", cwd=folder)
+    monkeypatch.setenv("STRATLINT_CACHE_DIR", str(tmp_path.parent / "another-user"))
+    for entry in cache.glob("*.json"):
+        signature, _, body = entry.read_text(encoding="utf-8").partition("\n")
+        data = json.loads(body)
+        data["findings"] = []
+        entry.write_text(hashlib.sha256(body.encode()).hexdigest() + "\n" + json.dumps(data),
+                         encoding="utf-8")
+    assert run_cli("check", *SELECT, "--format", "json", "ok.md", cwd=folder).stdout == expected

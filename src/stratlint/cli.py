@@ -14,8 +14,15 @@ from .errors import StratlintError
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def _say(kind: str, message: str) -> None:
+    """One line on standard error; file names and quoted text in it are escaped."""
+    from .escape import field
+
+    click.echo(f"stratlint: {kind}: {field(message)}", err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"stratlint: error: {message}", err=True)
+    _say("error", message)
     sys.exit(2)
 
 
@@ -112,13 +119,13 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
         report = api.run_paths(paths, explicit, overrides, jobs=jobs or None,
                                progress=_progress_on_terminal(), cache=_results_cache(no_cache))
     for error in report.errors:
-        click.echo(f"stratlint: error: {error}", err=True)
+        _say("error", error)
     if not report.files:
         # Not an error (a docs folder may hold no strategy yet), but never silent either.
         from .discover import EXTENSIONS
 
-        click.echo(f"stratlint: warning: no strategy documents found in {', '.join(paths)} "
-                   f"(looked for {', '.join('*' + e for e in EXTENSIONS)})", err=True)
+        _say("warning", f"no strategy documents found in {', '.join(paths)} "
+                        f"(looked for {', '.join('*' + e for e in EXTENSIONS)})")
     if write_baseline_path:
         from .baseline import write
 
@@ -178,7 +185,10 @@ def _results_cache(no_cache: bool):
         return None
     from .results_cache import ResultsCache
 
-    return ResultsCache()
+    cache = ResultsCache()
+    if cache.warning:
+        _say("warning", cache.warning)
+    return cache
 
 
 def _progress_on_terminal():
@@ -318,12 +328,11 @@ def report(paths, output_format, output_path, config_path):
     result = api.run_paths(list(paths), explicit, keep_documents=True)
     text = render(output_format, assess(result))
     for error in result.errors:
-        click.echo(f"stratlint: error: {error}", err=True)
+        _say("error", error)
     if output_path:
-        try:
-            Path(output_path).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{output_path}: cannot write the report: {exc.strerror or exc}")
+        from .safe_files import write_output
+
+        write_output(Path(output_path), text, "the report")
     else:
         click.echo(text, nl=False)
     if result.errors:
