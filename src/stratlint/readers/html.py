@@ -12,6 +12,7 @@ implicitly (an open p at the next block, an open li at the next li, cells and ro
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from html import unescape
 from html.parser import HTMLParser
 
@@ -39,6 +40,10 @@ class _Reader(HTMLParser):
         self.starts = line_starts(source)
         self.visible = ["\n" if c == "\n" else " " for c in source]
         self.stack: list[str] = []
+        # tag -> indexes in `stack` where it is open, innermost last: every question about
+        # the open elements is then answered without scanning a stack 100,000 tags deep.
+        self.open: dict[str, list[int]] = defaultdict(list)
+        self.skipping = 0   # open elements whose content is not read
         self.pieces: list[tuple[int, str]] = []
         self.blocks: list[Block] = []
         self.row = self.col = -1
@@ -49,7 +54,7 @@ class _Reader(HTMLParser):
         return self.starts[line - 1] + column
 
     def _skipping(self) -> bool:
-        return any(tag in SKIP for tag in self.stack)
+        return self.skipping > 0
 
     def handle_data(self, data: str) -> None:
         if not self._skipping():
@@ -75,17 +80,26 @@ class _Reader(HTMLParser):
         self._reference(f"&#{name}")
 
     # -- structure --------------------------------------------------------------------------
+    def _push(self, tag: str) -> None:
+        self.open[tag].append(len(self.stack))
+        self.stack.append(tag)
+        self.skipping += tag in SKIP
+
     def _pop_to(self, index: int) -> None:
-        del self.stack[index:]
+        while len(self.stack) > index:
+            tag = self.stack.pop()
+            self.open[tag].pop()
+            self.skipping -= tag in SKIP
+
+    def _innermost(self, tags) -> int:
+        return max((self.open[tag][-1] for tag in tags if self.open.get(tag)), default=-1)
 
     def _last(self, tags, stop=frozenset()) -> int | None:
         """Index of the innermost open element in `tags`, unless one in `stop` is inside it."""
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index] in tags:
-                return index
-            if self.stack[index] in stop:
-                return None
-        return None
+        index = self._innermost(tags)
+        if index < 0 or self._innermost(stop) > index:
+            return None
+        return index
 
     def _close_implied(self, tag: str) -> None:
         if tag in BREAKS:
@@ -114,14 +128,14 @@ class _Reader(HTMLParser):
         elif tag in ("td", "th"):
             self.col += 1
         if tag not in VOID:
-            self.stack.append(tag)
+            self._push(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self.stack:
+        if not self.open.get(tag):
             return
         if tag in BREAKS:
             self.flush()
-        self._pop_to(len(self.stack) - 1 - self.stack[::-1].index(tag))
+        self._pop_to(self.open[tag][-1])
 
     def flush(self) -> None:
         pieces, self.pieces = self.pieces, []
@@ -134,18 +148,18 @@ class _Reader(HTMLParser):
         start = first[0] + len(first[1]) - len(first[1].lstrip())
         end = last[0] + len(last[1].rstrip())
         text = "".join(self.visible[start:end])
-        quoted = "blockquote" in self.stack
+        quoted = bool(self.open.get("blockquote"))
         heading = self._last(HEADINGS)
         container = self._last({"li", "td", "th"})
         if heading is not None:
             level = int(self.stack[heading][1])
             self.blocks.append(Block(HEADING, text, start, level=level, quoted=quoted))
         elif container is not None and self.stack[container] in ("td", "th"):
-            header = self.stack[container] == "th" or "thead" in self.stack
+            header = self.stack[container] == "th" or bool(self.open.get("thead"))
             self.blocks.append(Block(TABLE_CELL, text, start, quoted=quoted, row=self.row,
                                      col=self.col, header=header))
         elif container is not None:
-            depth = max(1, sum(tag in LISTS for tag in self.stack))
+            depth = max(1, sum(len(self.open.get(tag, ())) for tag in LISTS))
             self.blocks.append(Block(LIST_ITEM, text, start, level=depth, quoted=quoted))
         else:
             self.blocks.append(Block(PARAGRAPH, text, start, quoted=quoted))

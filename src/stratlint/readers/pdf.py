@@ -129,6 +129,17 @@ def _running_key(text: str) -> str:
     return " ".join(_DIGITS.sub("#", text).split()).casefold()
 
 
+# Headers and footers are titles, dates and page numbers: short, and never a sentence.
+_MAX_RUNNING_WORDS = 12
+
+
+def _may_run(text: str) -> bool:
+    """Whether a line could be a running header or footer. A sentence, or a long line, is
+    the author's text even when it recurs on every page: blanking it would let a document
+    hide whatever it repeats at the top of its pages."""
+    return not _ends_sentence(text) and len(text.split()) <= _MAX_RUNNING_WORDS
+
+
 def _mark_running(pages: list[list[_Line]]) -> None:
     """Blank the header and footer lines that recur on most pages."""
     if len(pages) < 2:
@@ -138,7 +149,8 @@ def _mark_running(pages: list[list[_Line]]) -> None:
         filled = [i for i, line in enumerate(lines) if line.text.strip()]
         edges.append(sorted(set(filled[:2] + filled[-2:])))
     counts = Counter(key for lines, indices in zip(pages, edges)
-                     for key in {_running_key(lines[i].text) for i in indices})
+                     for key in {_running_key(lines[i].text) for i in indices
+                                 if _may_run(lines[i].text)})
     repeated = {key for key, count in counts.items() if count >= 2 and count * 2 > len(pages)}
     for lines, indices in zip(pages, edges):
         for i in indices:
