@@ -12,6 +12,7 @@ implicitly (an open p at the next block, an open li at the next li, cells and ro
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from html import unescape
 from html.parser import HTMLParser
@@ -19,6 +20,8 @@ from html.parser import HTMLParser
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from .common import find_comments, line_starts
 
+# Characters that make up a word, an apostrophe inside one included ("don't", "users'").
+_WORD_CHAR = re.compile(r"[\w'\u2019]")
 SKIP = frozenset({"script", "style", "nav", "footer", "head", "template", "noscript", "svg"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "param", "source", "track", "wbr"})
@@ -58,7 +61,7 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skipping():
-            self.pieces.append((self._offset(), data))
+            self.pieces.append((self._offset(), data, len(data), False))
 
     def _reference(self, raw: str) -> None:
         if self._skipping():
@@ -68,10 +71,11 @@ class _Reader(HTMLParser):
             raw += ";"
         elif not self.source.startswith(raw, at):
             return
-        text = unescape(raw).replace("\xa0", " ")
+        # A soft hyphen only marks where a word may break: dropped, so the word stays whole.
+        text = unescape(raw).replace("\xa0", " ").replace("\xad", "")
         if len(text) > len(raw):   # never: a reference is longer than what it stands for
             text = text[:len(raw)]
-        self.pieces.append((at, text))
+        self.pieces.append((at, text, len(raw), True))
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name}")
@@ -137,17 +141,48 @@ class _Reader(HTMLParser):
             self.flush()
         self._pop_to(self.open[tag][-1])
 
+    def _paint(self, pieces) -> None:
+        """Copy the text onto its source positions. A word holding a character reference
+        ('&#108;everage', 'don&rsquo;t') is shorter than its source: it is written whole from
+        the word's first position and the rest of its source left blank, so that rules see
+        'leverage', not 'l     everage'."""
+        word: list[tuple[int, str, bool]] = []
+        source_end = None
+        for at, text, raw_length, is_reference in pieces:
+            if at != source_end:   # markup in between: a word never runs across it
+                self._settle(word)
+            if is_reference and not text:   # a soft hyphen: the word goes on across it
+                word.append((at, "", True))
+            for index, char in enumerate(text):
+                if _WORD_CHAR.match(char):
+                    word.append((at + index, char, is_reference))
+                else:
+                    self._settle(word)
+                    self.visible[at + index] = char
+            source_end = at + raw_length
+        self._settle(word)
+
+    def _settle(self, word: list) -> None:
+        if any(is_reference for *_, is_reference in word):
+            base = word[0][0]
+            for index, char in enumerate("".join(char for _offset, char, _ref in word)):
+                self.visible[base + index] = char
+        else:
+            for offset, char, _ref in word:
+                self.visible[offset] = char
+        word.clear()
+
     def flush(self) -> None:
         pieces, self.pieces = self.pieces, []
-        for at, text in pieces:
-            self.visible[at:at + len(text)] = text
-        words = [(at, text) for at, text in pieces if text.strip()]
-        if not words:
+        self._paint(pieces)
+        if not pieces:
             return
-        first, last = words[0], words[-1]
-        start = first[0] + len(first[1]) - len(first[1].lstrip())
-        end = last[0] + len(last[1].rstrip())
-        text = "".join(self.visible[start:end])
+        low = pieces[0][0]
+        painted = "".join(self.visible[low:pieces[-1][0] + pieces[-1][2]])
+        text = painted.strip()
+        if not text:
+            return
+        start = low + len(painted) - len(painted.lstrip())
         quoted = bool(self.open.get("blockquote"))
         heading = self._last(HEADINGS)
         container = self._last({"li", "td", "th"})
