@@ -55,7 +55,7 @@ def short(text, limit: int = 80) -> str:
 # Serialised data formats: characters that the escaping above would change, re-spelt in the
 # format's own escape syntax so a parser still reads exactly the same data.
 _JSON_RISKY = re.compile("##\\[|[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_XML_RISKY = re.compile("##\\[|^(\\s*):|[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]",
+_XML_RISKY = re.compile("##\\[|^(\\s*):|[\t\r\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]",
                         re.MULTILINE)
 
 
@@ -66,12 +66,13 @@ def json_text(text: str) -> str:
 
 
 def xml_text(text: str) -> str:
-    """The same for XML, with character references; also a line starting with ':'."""
+    """The same for XML, with character references; also tabs and carriage returns (which
+    XML keeps raw) and a line starting with ':'."""
     def respell(match: re.Match) -> str:
         found = match.group(0)
         if found == "##[":
             return "#&#35;["
         if found.endswith(":"):
-            return match.group(1) + "&#58;"
+            return _XML_RISKY.sub(respell, match.group(1)) + "&#58;"
         return f"&#x{ord(found):x};"
     return _XML_RISKY.sub(respell, text)

@@ -271,11 +271,37 @@ def _blocks(lines: list[_Line], offsets: list[int], text: str,
     return blocks
 
 
+# A board paper or strategy runs to tens of pages, an annual report to a few hundred. Text
+# extraction costs time and memory per page, so a longer file is refused, not read for minutes.
+MAX_PAGES = 2_000
+
+
+def _too_many_pages() -> ReadError:
+    return ReadError(f"too large to check (more than {MAX_PAGES:,} pages)")
+
+
+def _pages(reader):
+    """The pages, refusing a file with too many: first by the count the file states, then
+    by the pages actually found (the stated count can be false)."""
+    try:   # the count the page tree states, read without loading every page to count them
+        stated = int(reader.root_object["/Pages"].get("/Count", 0))
+    except Exception:   # no usable count: the pages found still decide
+        stated = 0
+    if stated > MAX_PAGES:
+        raise _too_many_pages()
+    for number, page in enumerate(reader.pages, 1):
+        if number > MAX_PAGES:
+            raise _too_many_pages()
+        yield page
+
+
 def read(data: bytes, path: str) -> Document:
     with _quiet():
         reader = _open(data)
         try:
-            pages = [_page_lines(page, number) for number, page in enumerate(reader.pages, 1)]
+            pages = []
+            for number, page in enumerate(_pages(reader), 1):
+                pages.append(_page_lines(page, number))
         except ReadError:
             raise
         except Exception as exc:   # a broken page tree

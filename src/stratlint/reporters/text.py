@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..escape import controls, field
+from ..escape import commands, controls, field
 from ..findings import Severity
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -26,7 +26,8 @@ def write(report, stream, options) -> None:
         head = paint(_BOLD, f"{field(f.path)}:{f.line}:{f.column}:")
         severity = paint(_COLORS[f.severity], f"[{f.severity}]")
         where = f"(page {f.page}, line {f.page_line}) " if f.page is not None else ""
-        stream.write(f"{head} {f.code} {f.rule} {severity} {where}{field(f.message)}\n")
+        stream.write(commands(f"{head} {f.code} {f.rule} {severity} {where}"
+                              f"{field(f.message)}") + "\n")
         if options.quiet:
             continue
         line = report.source_lines.get((f.path, f.line), "")
