@@ -97,6 +97,29 @@ def check(run_cli, folder, *args):
     return result
 
 
+def measured_run(folder: Path, *args: str, timeout: float = 600):
+    """`python -m stratlint ARGS` in `folder`: (result, seconds, peak memory in MB)."""
+    peak_file = folder.parent / f"{folder.name}-peak"
+    # stratlint as `python -m stratlint`, recording its own peak memory on the way out:
+    # VmHWM where Linux gives it (ru_maxrss can carry over the parent's peak through exec).
+    wrapper = ("import resource, runpy, sys\n"
+               "sys.argv = ['stratlint'] + sys.argv[2:]\n"
+               "try:\n    runpy.run_module('stratlint', run_name='__main__')\n"
+               "finally:\n"
+               "    try:\n"
+               "        peak = [l.split()[1] for l in open('/proc/self/status')"
+               " if l.startswith('VmHWM')][0]\n"
+               "    except OSError:\n"
+               "        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+               "    open(sys.argv_peak, 'w').write(str(peak))\n"
+               ).replace("sys.argv_peak", repr(str(peak_file)))
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", wrapper, "-", *args], cwd=folder,
+                            capture_output=True, text=True, timeout=timeout)
+    elapsed = time.monotonic() - started
+    return result, elapsed, int(peak_file.read_text()) / 1024
+
+
 # Empty and white-space-only files -------------------------------------------------------
 
 @pytest.mark.parametrize("name, content", [
@@ -132,26 +155,8 @@ def test_a_50_mb_file_is_refused_at_once_in_little_memory(tmp_path, write):
     write(tmp_path, "ok.md", NEIGHBOUR)
     assert big.stat().st_size >= 50 * 1024 * 1024
     before = snapshot(tmp_path)
-    peak_file = tmp_path.parent / f"{tmp_path.name}-peak"
-    # stratlint as `python -m stratlint`, recording its own peak memory on the way out:
-    # VmHWM where Linux gives it (ru_maxrss can carry over the parent's peak through exec).
-    wrapper = ("import resource, runpy, sys\n"
-               "sys.argv = ['stratlint'] + sys.argv[2:]\n"
-               "try:\n    runpy.run_module('stratlint', run_name='__main__')\n"
-               "finally:\n"
-               "    try:\n"
-               "        peak = [l.split()[1] for l in open('/proc/self/status')"
-               " if l.startswith('VmHWM')][0]\n"
-               "    except OSError:\n"
-               "        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-               "    open(sys.argv_peak, 'w').write(str(peak))\n"
-               ).replace("sys.argv_peak", repr(str(peak_file)))
-    started = time.monotonic()
-    result = subprocess.run([sys.executable, "-c", wrapper, "-", "check", "-q", "--no-color",
-                             "big.md", "ok.md"], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=600)
-    elapsed = time.monotonic() - started
-    peak_mb = int(peak_file.read_text()) / 1024
+    result, elapsed, peak_mb = measured_run(tmp_path, "check", "-q", "--no-color", "big.md",
+                                            "ok.md")
     print(f"\n50 MB file: {elapsed:.1f} s wall, peak memory {peak_mb:.0f} MB")
     assert snapshot(tmp_path) == before
     assert result.returncode == 1, result.stderr[-2000:]
@@ -680,3 +685,194 @@ def test_a_committed_cache_cannot_hide_findings_or_inject_messages(run_cli, fold
         entry.write_text(hashlib.sha256(body.encode()).hexdigest() + "\n" + json.dumps(data),
                          encoding="utf-8")
     assert run_cli("check", *SELECT, "--format", "json", "ok.md", cwd=folder).stdout == expected
+
+
+# Hangs and memory on small inputs --------------------------------------------------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_package(body: str, prolog: str = "", extra: dict | None = None) -> bytes:
+    """A .docx whose body is the given WordprocessingML, built around python-docx's own
+    template; `extra` adds parts as {name: bytes or (repeated chunk, times)}."""
+    import io
+    import zipfile
+
+    import docx
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+                        f"<w:document {W_NS}><w:body>{body}</w:body></w:document>").encode()
+            package.writestr(info.filename, data)
+        for name, content in (extra or {}).items():
+            with package.open(name, "w", force_zip64=True) as stream:
+                chunk, times = content if isinstance(content, tuple) else (content, 1)
+                for _ in range(times):
+                    stream.write(chunk)
+    return out.getvalue()
+
+
+def paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def word_table(rows: int, columns: int) -> str:
+    row = "<w:tr>" + f"<w:tc>{paragraph('cell')}</w:tc>" * columns + "</w:tr>"
+    return "<w:tbl>" + row * rows + "</w:tbl>"
+
+
+def timed_check(folder: Path, *args: str, limit: float):
+    """A real run that must finish within `limit` seconds (a hang fails, never blocks)."""
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "stratlint", "check", "--no-color",
+                             "--no-cache", *args], cwd=folder, capture_output=True, text=True,
+                            timeout=limit * 4)
+    elapsed = time.monotonic() - started
+    assert elapsed < limit, f"took {elapsed:.1f}s"
+    assert_clean(result)
+    return result
+
+
+@pytest.mark.parametrize("name, text", [
+    ("long-word.md", "# Plan\n\nWe will " + "a" * 200_000 + " or EPR now.\n"),
+    ("unclosed.md", "# Plan\n\nWe will leverage it.\n\n" + "<!-- a\n" * 36_000),
+    ("unclosed.txt", "Plan\n\nWe will leverage it.\n\n" + "<!-- a\n" * 36_000),
+    ("nested.html", "<div>" * 100_000 + "<p>We will leverage it.</p>" + "</div>" * 100_000),
+], ids=["200k-word", "unclosed-comments-md", "unclosed-comments-txt", "100k-nested-tags"])
+def test_small_inputs_with_quadratic_shapes_are_quick(folder, write, name, text):
+    write(folder, name, text)
+    result = timed_check(folder, *SELECT, name, "ok.md", limit=30)
+    assert_neighbour_checked(result)
+    if name != "long-word.md":
+        assert any(m["path"] == name for m in finding_lines(result.stdout)), result.stdout
+
+
+@pytest.mark.parametrize("body, refused", [
+    (word_table(300, 300), True),
+    (paragraph("We will leverage it.") * 100_000, True),
+    (word_table(60, 60) + paragraph("We will leverage it."), False),
+], ids=["300x300-table", "100k-paragraphs", "60x60-table"])
+def test_word_tables_and_paragraphs_are_quick(folder, write, body, refused):
+    write(folder, "big.docx", word_package(body))
+    result = timed_check(folder, *SELECT, "big.docx", "ok.md", limit=30)
+    assert_neighbour_checked(result)
+    if refused:
+        assert_reported(result, "big.docx", "too large to check")
+    else:
+        assert any(m["path"] == "big.docx" and m["rule"] == "vague-language"
+                   for m in finding_lines(result.stdout))
+
+
+@pytest.mark.parametrize("extra, fragment", [
+    ({"word/media/bomb.bin": (b"\0" * (1 << 20), 300)}, "unpacks to 315 MB"),
+    ({"word/bomb.xml": (b"<a/>" * (1 << 18), 40)}, "word/bomb.xml unpacks to 42 MB"),
+], ids=["300-MB-picture", "40-MB-xml-part"])
+def test_word_zip_bombs_are_refused_before_unpacking(tmp_path, write, extra, fragment):
+    write(tmp_path, "bomb.docx", word_package(paragraph("We will leverage it."), extra=extra))
+    write(tmp_path, "ok.md", NEIGHBOUR)
+    assert (tmp_path / "bomb.docx").stat().st_size < 2_000_000
+    result, elapsed, peak_mb = measured_run(tmp_path, "check", "--no-color", *SELECT,
+                                            "bomb.docx", "ok.md", timeout=120)
+    assert_reported(result, "bomb.docx", "too large to check", fragment)
+    assert_neighbour_checked(result)
+    assert elapsed < 20 and peak_mb < 200
+
+
+# Large but legal inputs: bounded, or refused in one line ---------------------------------
+
+def test_a_structured_strategy_with_100000_commitments_is_refused_quickly(tmp_path, write):
+    item = "  - what: Publish waiting times\n    owner: CIO\n    due: 2026-03-31\n"
+    write(tmp_path, "huge.yaml", "title: Plan\ncommitments:\n" + item * 100_000)
+    write(tmp_path, "ok.md", NEIGHBOUR)
+    result, elapsed, peak_mb = measured_run(tmp_path, "check", "--no-color", *SELECT,
+                                            "huge.yaml", "ok.md", timeout=120)
+    assert_reported(result, "huge.yaml", "too large to check")
+    assert_neighbour_checked(result)
+    assert elapsed < 10 and peak_mb < 500
+
+
+@pytest.mark.parametrize("text", [
+    "# Plan\n\n" + "- We will publish waiting times every month.\n" * 20_000,
+    "# Plan\n\n| " + " | ".join(f"c{i}" for i in range(5000)) + " |\n|" + "---|" * 5000
+    + "\n| " + " | ".join("We will leverage" for _ in range(5000)) + " |\n",
+], ids=["20000-list-items", "5000-column-table"])
+def test_documents_with_too_many_blocks_are_refused_quickly(tmp_path, write, text):
+    write(tmp_path, "many.md", text)
+    write(tmp_path, "ok.md", NEIGHBOUR)
+    result, elapsed, peak_mb = measured_run(tmp_path, "check", "--no-color", *SELECT,
+                                            "many.md", "ok.md", timeout=120)
+    assert_reported(result, "many.md", "too large to check", "the limit is 10,000")
+    assert elapsed < 10 and peak_mb < 500
+
+
+def test_a_pdf_with_too_many_pages_is_refused(run_cli, folder, monkeypatch):
+    fpdf = pytest.importorskip("fpdf")
+    from stratlint.readers import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 3)
+    paper = fpdf.FPDF()
+    paper.set_font("Helvetica", size=11)
+    for _ in range(5):
+        paper.add_page()
+        paper.cell(0, 5, "We will leverage our data.")
+    paper.output(str(folder / "long.pdf"))
+    result = check(run_cli, folder, *SELECT, "--jobs", "1", "long.pdf", "ok.md")
+    assert_reported(result, "long.pdf", "too large to check (more than 3 pages)")
+    assert_neighbour_checked(result)
+
+
+# Silent passes ------------------------------------------------------------------------
+
+def test_a_word_file_without_readable_text_is_unreadable(run_cli, folder, write):
+    write(folder, "blank.docx", word_package(paragraph("") + "<w:p/>" * 3))
+    result = check(run_cli, folder, *SELECT, "blank.docx", "ok.md")
+    assert_reported(result, "blank.docx", "no readable text")
+    assert_neighbour_checked(result)
+
+
+def test_a_word_file_with_entities_is_unreadable_not_silently_short(run_cli, folder, write):
+    """The XML parser leaves declared entities unexpanded (no entity bombs), which used to
+    drop the text after each one without a word."""
+    prolog = '<!DOCTYPE w:document [<!ENTITY e "x">]>'
+    write(folder, "entity.docx", word_package(paragraph("Intro &e; We will leverage it."),
+                                              prolog=prolog))
+    result = check(run_cli, folder, *SELECT, "entity.docx", "ok.md")
+    assert_reported(result, "entity.docx", "DTD")
+    assert_neighbour_checked(result)
+
+
+def test_a_sentence_repeated_at_the_top_of_every_pdf_page_is_still_checked(run_cli, folder):
+    fpdf = pytest.importorskip("fpdf")
+    paper = fpdf.FPDF()
+    paper.set_font("Helvetica", size=11)
+    for number in range(4):
+        paper.add_page()
+        paper.cell(0, 5, "We will leverage blockchain to transform care.",
+                   new_x="LMARGIN", new_y="NEXT")
+        paper.cell(0, 5, f"Section {number} says something different.",
+                   new_x="LMARGIN", new_y="NEXT")
+    paper.output(str(folder / "pages.pdf"))
+    result = check(run_cli, folder, *SELECT, "pages.pdf", "ok.md")
+    assert any(m["path"] == "pages.pdf" and m["rule"] == "vague-language"
+               for m in finding_lines(result.stdout)), result.stdout
+
+
+@pytest.mark.parametrize("html", [
+    "<p>We will &#108;everage our data.</p>",
+    "<p>We will lev&#101;rage our data.</p>",
+    "<p>We will lever&shy;age our data.</p>",
+    "<p>We don&rsquo;t plan; we will &#x6C;everage our data.</p>",
+])
+def test_html_character_references_do_not_hide_words(run_cli, folder, write, html):
+    write(folder, "page.html", f"<h1>Plan</h1>\n{html}\n")
+    result = check(run_cli, folder, *SELECT, "page.html", "ok.md")
+    mine = [m for m in finding_lines(result.stdout) if m["path"] == "page.html"]
+    assert [m["rule"] for m in mine] == ["vague-language"], result.stdout
+    assert mine[0]["line"] == "2"
