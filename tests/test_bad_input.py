@@ -22,7 +22,12 @@ Rows tested elsewhere (not repeated here):
 - stdin that is not text: test_cli.py::test_stdin_undecodable_is_unreadable_file
 - input bytes unchanged for ordinary, CRLF and BOM files: test_cli.py::
   test_files_are_never_modified
-- catastrophic patterns in a rule pack: test_hostile_patterns.py
+- catastrophic patterns in a rule pack, and patterns under the limit repeated over many
+  blocks or rules: test_hostile_patterns.py
+- document text and file names that hold terminal escapes or CI workflow commands, in every
+  output format and the GitHub job summary: test_console_safety.py (with a property test)
+- the output writers, results cache and baseline under fuzzed input: test_fuzz_outputs.py
+  (fuzz/fuzz_outputs.py)
 """
 from __future__ import annotations
 
