@@ -121,3 +121,26 @@ def test_step_summary_is_inert_markdown(tmp_path, monkeypatch):
     assert "](" not in row.replace("\\](", "") and "**" not in row and "`" not in row.replace(
         "\\`", "")
     assert row.count("|") - row.count("\\|") == 7   # the cell's own bar is escaped
+
+
+def test_rule_pack_text_is_escaped_in_rules_and_explain(tmp_path, run_cli):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house.yaml").write_text("""\
+rules:
+  - name: house-rule
+    code: HR101
+    severity: warning
+    summary: "\\e]0;owned\\a ##[error]forged"
+    message: "Found '{match}'"
+    rationale: "::stop-commands::x \\e[2J"
+    guide-section: Set actions
+    check: existence
+    options:
+      patterns: ["synergy"]
+""")
+    (tmp_path / ".stratlint.yaml").write_text("rule-paths: [house]\n")
+    for args in (["rules"], ["explain", "house-rule"]):
+        result = run_cli(*args, "--config", ".stratlint.yaml", cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert_console_safe(result.stdout)

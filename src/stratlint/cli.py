@@ -237,9 +237,12 @@ def rules(output_format, config_path):
                 for r in loaded]
         click.echo(json.dumps(data, indent=2))
         return
+    from .escape import field
+
     width = max(len(r.name) for r in loaded)
-    for rule in loaded:
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {str(rule.severity):<7}  {rule.summary}")
+    for rule in loaded:   # a pack's summary is repository text: escaped for the terminal
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {str(rule.severity):<7}  "
+                   f"{field(rule.summary)}")
 
 
 @main.command(context_settings=CONTEXT)
@@ -255,7 +258,9 @@ def explain(rule, config_path):
     found = loaded.get(rule) or next((r for r in loaded.values() if r.code == rule.upper()), None)
     if found is None:
         raise StratlintError(f"no rule called {rule!r}{_did_you_mean(rule, loaded)}")
-    click.echo(render(found))
+    from .escape import field
+
+    click.echo("\n".join(field(line) for line in render(found).split("\n")))
 
 
 # `stratlint schema NAME` -> the file schemas/<file>.schema.json that stratlint ships.
