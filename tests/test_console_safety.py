@@ -144,3 +144,13 @@ rules:
         result = run_cli(*args, "--config", ".stratlint.yaml", cwd=tmp_path)
         assert result.exit_code == 0, result.stderr
         assert_console_safe(result.stdout)
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "csv", "json", "html"])
+def test_a_board_report_printed_to_the_console_is_escaped(tmp_path, run_cli, output_format):
+    (tmp_path / "plan.md").write_text(HOSTILE, encoding="utf-8")
+    result = run_cli("report", "--format", output_format, "plan.md", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert_console_safe(result.stdout)
+    if output_format == "json":   # escaped in JSON's own syntax: the same data
+        assert any("##[error]forged" in text for text in strings(json.loads(result.stdout)))

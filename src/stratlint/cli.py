@@ -258,9 +258,9 @@ def explain(rule, config_path):
     found = loaded.get(rule) or next((r for r in loaded.values() if r.code == rule.upper()), None)
     if found is None:
         raise StratlintError(f"no rule called {rule!r}{_did_you_mean(rule, loaded)}")
-    from .escape import field
+    from .escape import lines
 
-    click.echo("\n".join(field(line) for line in render(found).split("\n")))
+    click.echo(lines(render(found)))
 
 
 # `stratlint schema NAME` -> the file schemas/<file>.schema.json that stratlint ships.
@@ -338,8 +338,10 @@ def report(paths, output_format, output_path, config_path):
         from .safe_files import write_output
 
         write_output(Path(output_path), text, "the report")
-    else:
-        click.echo(text, nl=False)
+    else:   # to a console: the documents' text must not act on it
+        from .escape import json_text, lines
+
+        click.echo(json_text(text) if output_format == "json" else lines(text), nl=False)
     if result.errors:
         sys.exit(2)
 

@@ -46,6 +46,11 @@ def field(text, keep_newlines: bool = False) -> str:
     return commands(controls(str(text), keep_newlines))
 
 
+def lines(text: str) -> str:
+    """A whole text for a console, line by line (a report printed to standard output)."""
+    return "\n".join(field(line) for line in text.split("\n"))
+
+
 def short(text, limit: int = 80) -> str:
     """At most `limit` characters of outside text, escaped, for an error message."""
     text = field(text)
