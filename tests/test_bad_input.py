@@ -884,3 +884,30 @@ def test_html_character_references_do_not_hide_words(run_cli, folder, write, htm
     mine = [m for m in finding_lines(result.stdout) if m["path"] == "page.html"]
     assert [m["rule"] for m in mine] == ["vague-language"], result.stdout
     assert mine[0]["line"] == "2"
+
+
+def test_html_reader_keeps_positions_with_references_anywhere():
+    """Decoding references inside words moves text only within the word: the text keeps the
+    source's length and every block is where the Document says it is."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from stratlint.errors import ReadError
+    from stratlint.readers import read_text
+
+    pieces = ["&", "#", ";", "<p>", "</p>", "<li>", "<b>", "</b>", "a", " ", "\n", "&amp;",
+              "&#108;", "&shy;", "&rsquo;", "&#x6c;", "'", "<script>", "</script>", "<h2>",
+              "</h2>", "<td>", "<tr>", "<!--", "-->"]
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from(pieces), min_size=1, max_size=40).map("".join))
+    def holds(source):
+        try:
+            document = read_text(source, "x.html")
+        except ReadError:
+            return
+        assert len(document.text) == len(source)
+        for block in document.blocks:
+            assert document.text[block.start:block.start + len(block.text)] == block.text
+
+    holds()
