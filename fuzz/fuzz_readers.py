@@ -16,7 +16,9 @@ fuzz/artefacts/ (two lanes side by side use both cores):
 
     fuzz/run_all.sh 600 markdown yaml & fuzz/run_all.sh 600 front-matter text decode
 
-Targets: decode, markdown, text, front-matter, yaml. Any other arguments are passed to
+Targets: decode, markdown, text, front-matter, yaml, html. What stratlint writes and prints
+(GitHub and text formats, baseline, results cache, report files) is fuzzed by
+fuzz/fuzz_outputs.py. Any other arguments are passed to
 libFuzzer (a corpus folder, -max_len, -timeout, -runs, ...). Each target asserts one thing:
 the reader raises nothing but ReadError (or YamlError where YAML is parsed directly). A crash
 is written as crash-<hash> in the current folder; reproduce it with
@@ -38,6 +40,7 @@ with atheris.instrument_imports():
     from stratlint import yamlsafe
     from stratlint.errors import ReadError
     from stratlint.readers import common, decode, read_text
+    from stratlint.readers import html as _html  # noqa: F401
     from stratlint.readers import markdown as _md  # noqa: F401
     from stratlint.readers import plaintext as _txt  # noqa: F401
     from stratlint.readers import structured as _yaml  # noqa: F401
@@ -92,6 +95,7 @@ TARGETS = {
     "text": _reader("text", "x.txt"),
     "front-matter": fuzz_front_matter,
     "yaml": _reader("yaml", "x.yaml"),
+    "html": _reader("html", "x.html"),
 }
 
 

@@ -22,11 +22,17 @@ Rows tested elsewhere (not repeated here):
 - stdin that is not text: test_cli.py::test_stdin_undecodable_is_unreadable_file
 - input bytes unchanged for ordinary, CRLF and BOM files: test_cli.py::
   test_files_are_never_modified
-- catastrophic patterns in a rule pack: test_hostile_patterns.py
+- catastrophic patterns in a rule pack, and patterns under the limit repeated over many
+  blocks or rules: test_hostile_patterns.py
+- document text and file names that hold terminal escapes or CI workflow commands, in every
+  output format and the GitHub job summary: test_console_safety.py (with a property test)
+- the output writers, results cache and baseline under fuzzed input: test_fuzz_outputs.py
+  (fuzz/fuzz_outputs.py)
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import resource
@@ -96,6 +102,29 @@ def check(run_cli, folder, *args):
     return result
 
 
+def measured_run(folder: Path, *args: str, timeout: float = 600):
+    """`python -m stratlint ARGS` in `folder`: (result, seconds, peak memory in MB)."""
+    peak_file = folder.parent / f"{folder.name}-peak"
+    # stratlint as `python -m stratlint`, recording its own peak memory on the way out:
+    # VmHWM where Linux gives it (ru_maxrss can carry over the parent's peak through exec).
+    wrapper = ("import resource, runpy, sys\n"
+               "sys.argv = ['stratlint'] + sys.argv[2:]\n"
+               "try:\n    runpy.run_module('stratlint', run_name='__main__')\n"
+               "finally:\n"
+               "    try:\n"
+               "        peak = [l.split()[1] for l in open('/proc/self/status')"
+               " if l.startswith('VmHWM')][0]\n"
+               "    except OSError:\n"
+               "        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+               "    open(sys.argv_peak, 'w').write(str(peak))\n"
+               ).replace("sys.argv_peak", repr(str(peak_file)))
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", wrapper, "-", *args], cwd=folder,
+                            capture_output=True, text=True, timeout=timeout)
+    elapsed = time.monotonic() - started
+    return result, elapsed, int(peak_file.read_text()) / 1024
+
+
 # Empty and white-space-only files -------------------------------------------------------
 
 @pytest.mark.parametrize("name, content", [
@@ -131,26 +160,8 @@ def test_a_50_mb_file_is_refused_at_once_in_little_memory(tmp_path, write):
     write(tmp_path, "ok.md", NEIGHBOUR)
     assert big.stat().st_size >= 50 * 1024 * 1024
     before = snapshot(tmp_path)
-    peak_file = tmp_path.parent / f"{tmp_path.name}-peak"
-    # stratlint as `python -m stratlint`, recording its own peak memory on the way out:
-    # VmHWM where Linux gives it (ru_maxrss can carry over the parent's peak through exec).
-    wrapper = ("import resource, runpy, sys\n"
-               "sys.argv = ['stratlint'] + sys.argv[2:]\n"
-               "try:\n    runpy.run_module('stratlint', run_name='__main__')\n"
-               "finally:\n"
-               "    try:\n"
-               "        peak = [l.split()[1] for l in open('/proc/self/status')"
-               " if l.startswith('VmHWM')][0]\n"
-               "    except OSError:\n"
-               "        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-               "    open(sys.argv_peak, 'w').write(str(peak))\n"
-               ).replace("sys.argv_peak", repr(str(peak_file)))
-    started = time.monotonic()
-    result = subprocess.run([sys.executable, "-c", wrapper, "-", "check", "-q", "--no-color",
-                             "big.md", "ok.md"], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=600)
-    elapsed = time.monotonic() - started
-    peak_mb = int(peak_file.read_text()) / 1024
+    result, elapsed, peak_mb = measured_run(tmp_path, "check", "-q", "--no-color", "big.md",
+                                            "ok.md")
     print(f"\n50 MB file: {elapsed:.1f} s wall, peak memory {peak_mb:.0f} MB")
     assert snapshot(tmp_path) == before
     assert result.returncode == 1, result.stderr[-2000:]
@@ -465,3 +476,439 @@ def test_stdin_empty_or_closed(tmp_path, shell):
     assert line["path"] == "<stdin>.md" and line["rule"] == "unreadable-file"
     assert "empty" in line["message"]
     assert list(tmp_path.iterdir()) == []
+
+
+# The repository under check is hostile: no writes or reads outside it --------------------
+
+OUTSIDE_TEXT = "# Keys\n\nWe will leverage secret-token=do-not-print now.\n"
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A folder beside the checked one, standing for the user's home or /etc."""
+    place = tmp_path.parent / (tmp_path.name + "-outside")
+    place.mkdir()
+    (place / "creds.md").write_text(OUTSIDE_TEXT, encoding="utf-8")
+    return place
+
+
+def cache_on(monkeypatch, tmp_path):
+    monkeypatch.delenv("STRATLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("STRATLINT_CACHE_DIR", str(tmp_path.parent / (tmp_path.name + "-user")))
+
+
+def test_a_committed_cache_link_is_not_written_through(run_cli, folder, outside, monkeypatch,
+                                                      tmp_path):
+    cache_on(monkeypatch, tmp_path)
+    os.symlink(outside, folder / ".stratlint_cache")
+    before = snapshot(outside)
+    result = run_cli("check", *SELECT, "ok.md", cwd=folder)
+    assert result.exit_code == 1
+    assert snapshot(outside) == before
+    [warning] = result.stderr.splitlines()
+    assert warning.startswith("stratlint: warning: .stratlint_cache") and "link" in warning
+
+
+@pytest.mark.parametrize("name", ["CACHEDIR.TAG", ".gitignore", "entry"])
+def test_links_inside_a_committed_cache_are_replaced_not_followed(run_cli, folder, outside,
+                                                                 monkeypatch, tmp_path, name):
+    cache_on(monkeypatch, tmp_path)
+    cache = folder / ".stratlint_cache"
+    cache.mkdir()
+    target = outside / "victim.txt"
+    if name == "entry":   # every entry name a run will use points outside
+        target.write_text("keep me", encoding="utf-8")
+        run_cli("check", *SELECT, "ok.md", cwd=folder)
+        for entry in cache.glob("*.json"):
+            entry.unlink()
+            os.symlink(target, entry)
+    elif name == "CACHEDIR.TAG":
+        target.write_text("keep me", encoding="utf-8")
+        os.symlink(target, cache / name)
+    else:   # a dangling link must not create its target
+        os.symlink(target, cache / name)
+    before = snapshot(outside)
+    result = run_cli("check", *SELECT, "ok.md", cwd=folder)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert snapshot(outside) == before
+
+
+@pytest.mark.parametrize("command", ["report", "baseline"])
+def test_outputs_are_not_written_through_a_committed_link(run_cli, folder, outside, command):
+    victim = outside / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    os.symlink(victim, folder / "out.txt")
+    args = (["report", "ok.md", "-o", "out.txt"] if command == "report" else
+            ["check", *SELECT, "ok.md", "--write-baseline", "out.txt"])
+    result = run_cli(*args, cwd=folder)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("stratlint: error: out.txt: ") and "symbolic link" in line
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_outputs_are_not_written_through_a_committed_folder_link(run_cli, folder, outside):
+    os.symlink(outside, folder / "reports")
+    result = run_cli("report", "ok.md", "-o", "reports/r.html", cwd=folder)
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert sorted(p.name for p in outside.iterdir()) == ["creds.md"]
+
+
+def test_outputs_are_still_written_normally(run_cli, folder):
+    assert run_cli("report", "ok.md", "-o", "r.html", cwd=folder).exit_code == 0
+    assert (folder / "r.html").read_text(encoding="utf-8").startswith("<!")
+    (folder / "r.html").write_text("old", encoding="utf-8")
+    assert run_cli("report", "ok.md", "-o", "r.html", cwd=folder).exit_code == 0
+    assert (folder / "r.html").read_text(encoding="utf-8") != "old"
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_folder_walk_does_not_follow_links_that_leave_it(run_cli, folder, outside, write):
+    os.symlink(outside / "creds.md", folder / "notes.md")
+    os.symlink(outside, folder / "more")
+    write(folder, "inner/real.md", NEIGHBOUR)
+    os.symlink("inner", folder / "inner-again")       # stays inside: still followed
+    os.symlink("real.md", folder / "inner" / "alias.md")
+    for output_format in ("text", "json", "github"):
+        result = check(run_cli, folder, *SELECT, "--format", output_format, ".")
+        assert "secret-token" not in result.stdout + result.stderr
+        assert "creds" not in result.stdout and "notes.md" not in result.stdout
+    result = check(run_cli, folder, *SELECT, ".")
+    paths = sorted(m["path"] for m in finding_lines(result.stdout))
+    assert paths in (["inner/alias.md", "ok.md"], ["inner/real.md", "ok.md"])
+
+
+def test_a_link_named_on_the_command_line_is_the_users_choice(run_cli, folder, outside):
+    os.symlink(outside / "creds.md", folder / "notes.md")
+    result = check(run_cli, folder, *SELECT, "notes.md")
+    assert [m["path"] for m in finding_lines(result.stdout)] == ["notes.md"]
+
+
+def test_rule_paths_outside_the_repository_are_refused(run_cli, folder, outside, write):
+    (folder / ".git").mkdir()
+    write(folder, ".stratlint.yaml", "rule-paths: [/]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "rule-paths" in line and "outside" in line
+    write(folder, ".stratlint.yaml", f"rule-paths: [{outside}]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2 and "outside" in result.stderr
+    os.symlink(outside, folder / "packs")
+    write(folder, ".stratlint.yaml", "rule-paths: [packs]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2 and "outside" in result.stderr
+    assert "secret-token" not in result.stderr
+
+
+def test_a_rule_path_that_is_not_yaml_is_refused(run_cli, folder, write):
+    write(folder, "notes.txt", "secret-token " * 1000)
+    write(folder, ".stratlint.yaml", "rule-paths: [notes.txt]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "notes.txt" in line and "secret-token" not in line
+
+
+def test_a_rule_pack_error_quotes_only_a_short_escaped_excerpt(run_cli, folder, write):
+    write(folder, "packs/big.yaml", "- \"\\e]0;pwned\\a" + "secret-token " * 2000 + "\"\n")
+    write(folder, ".stratlint.yaml", "rule-paths: [packs]\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert len(line) < 400 and "\x1b" not in line and "\x07" not in line
+    assert "big.yaml" in line
+
+
+# Tracebacks and hangs on odd places ----------------------------------------------------
+
+def test_a_folder_that_cannot_be_listed(run_cli, folder, write, monkeypatch):
+    """We may run as root, which can list anything: the refusal is simulated."""
+    write(folder, "locked/inside.md", NEIGHBOUR)
+    os.symlink("locked", folder / "locked-link")
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) in ("locked", "locked-link"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for named in (".", "locked", "locked-link"):
+        result = check(run_cli, folder, *SELECT, named, "ok.md")
+        assert result.exit_code == 1, result.stdout
+        assert_reported(result, "locked" if named == "." else named, "cannot list folder")
+        assert_neighbour_checked(result)
+
+
+@pytest.mark.parametrize("value", [".inf", ".nan", "-.inf", "1e400"])
+def test_max_file_size_that_is_not_a_finite_number(run_cli, folder, write, value):
+    write(folder, ".stratlint.yaml", f"max-file-size: {value}\n")
+    result = check(run_cli, folder, *SELECT, "ok.md")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "max-file-size" in line and ".stratlint.yaml" in line
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_a_baseline_that_is_not_a_regular_file(run_cli, folder, kind):
+    where = folder / "base.json"
+    if kind == "dev-zero":
+        os.symlink("/dev/zero", where)
+    else:
+        os.mkfifo(where)
+    started = time.monotonic()
+    result = run_cli("check", *SELECT, "ok.md", "--baseline", "base.json", cwd=folder)
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "base.json" in line and "regular file" in line
+    result = run_cli("check", *SELECT, "ok.md", "--write-baseline", "base.json", cwd=folder)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and "base.json" in result.stderr
+
+
+def test_a_committed_cache_cannot_hide_findings_or_inject_messages(run_cli, folder,
+                                                                  monkeypatch, tmp_path):
+    """Entries made by someone else (here: with another user's secret) are not trusted."""
+    cache_on(monkeypatch, tmp_path)
+    expected = run_cli("check", *SELECT, "--format", "json", "ok.md", cwd=folder).stdout
+    cache = folder / ".stratlint_cache"
+    for entry in cache.glob("*.json"):
+        signature, _, body = entry.read_text(encoding="utf-8").partition("\n")
+        data = json.loads(body)
+        data["findings"] = [dict(f, message="::error::forged") for f in data["findings"]][:0]
+        entry.write_text(signature + "\n" + json.dumps(data), encoding="utf-8")
+    assert run_cli("check", *SELECT, "--format", "json", "ok.md", cwd=folder).stdout == expected
+    # The same cache under another user's secret: a committed cache, in effect.
+    run_cli("check", *SELECT, "ok.md", cwd=folder)
+    monkeypatch.setenv("STRATLINT_CACHE_DIR", str(tmp_path.parent / "another-user"))
+    for entry in cache.glob("*.json"):
+        signature, _, body = entry.read_text(encoding="utf-8").partition("\n")
+        data = json.loads(body)
+        data["findings"] = []
+        entry.write_text(hashlib.sha256(body.encode()).hexdigest() + "\n" + json.dumps(data),
+                         encoding="utf-8")
+    assert run_cli("check", *SELECT, "--format", "json", "ok.md", cwd=folder).stdout == expected
+
+
+# Hangs and memory on small inputs --------------------------------------------------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_package(body: str, prolog: str = "", extra: dict | None = None) -> bytes:
+    """A .docx whose body is the given WordprocessingML, built around python-docx's own
+    template; `extra` adds parts as {name: bytes or (repeated chunk, times)}."""
+    import io
+    import zipfile
+
+    import docx
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+                        f"<w:document {W_NS}><w:body>{body}</w:body></w:document>").encode()
+            package.writestr(info.filename, data)
+        for name, content in (extra or {}).items():
+            with package.open(name, "w", force_zip64=True) as stream:
+                chunk, times = content if isinstance(content, tuple) else (content, 1)
+                for _ in range(times):
+                    stream.write(chunk)
+    return out.getvalue()
+
+
+def paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def word_table(rows: int, columns: int) -> str:
+    row = "<w:tr>" + f"<w:tc>{paragraph('cell')}</w:tc>" * columns + "</w:tr>"
+    return "<w:tbl>" + row * rows + "</w:tbl>"
+
+
+def timed_check(folder: Path, *args: str, limit: float):
+    """A real run that must finish within `limit` seconds (a hang fails, never blocks)."""
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "stratlint", "check", "--no-color",
+                             "--no-cache", *args], cwd=folder, capture_output=True, text=True,
+                            timeout=limit * 4)
+    elapsed = time.monotonic() - started
+    assert elapsed < limit, f"took {elapsed:.1f}s"
+    assert_clean(result)
+    return result
+
+
+@pytest.mark.parametrize("name, text", [
+    # "or" in the block sends it to the "..., or EPR" definition pattern; the word ends
+    # without one, which made the old pattern scan the rest of the word from every letter.
+    ("long-word.md", "# Plan\n\nWe will " + "a" * 200_000 + "! More or less, EPR.\n"),
+    ("unclosed.md", "# Plan\n\nWe will leverage it.\n\n" + "<!-- a\n" * 36_000),
+    ("unclosed.txt", "Plan\n\nWe will leverage it.\n\n" + "<!-- a\n" * 36_000),
+    ("nested.html", "<div>" * 100_000 + "<p>We will leverage it.</p>" + "</div>" * 100_000),
+], ids=["200k-word", "unclosed-comments-md", "unclosed-comments-txt", "100k-nested-tags"])
+def test_small_inputs_with_quadratic_shapes_are_quick(folder, write, name, text):
+    write(folder, name, text)
+    rules = "vague-language,schema-violation,insider-jargon"   # jargon reads definitions
+    result = timed_check(folder, "--select", rules, name, "ok.md", limit=30)
+    assert_neighbour_checked(result)
+    if name != "long-word.md":
+        assert any(m["path"] == name for m in finding_lines(result.stdout)), result.stdout
+
+
+@pytest.mark.parametrize("body, refused", [
+    (word_table(300, 300), True),
+    (paragraph("We will leverage it.") * 100_000, True),
+    (word_table(60, 60) + paragraph("We will leverage it."), False),
+], ids=["300x300-table", "100k-paragraphs", "60x60-table"])
+def test_word_tables_and_paragraphs_are_quick(folder, write, body, refused):
+    write(folder, "big.docx", word_package(body))
+    result = timed_check(folder, *SELECT, "big.docx", "ok.md", limit=30)
+    assert_neighbour_checked(result)
+    if refused:
+        assert_reported(result, "big.docx", "too large to check")
+    else:
+        assert any(m["path"] == "big.docx" and m["rule"] == "vague-language"
+                   for m in finding_lines(result.stdout))
+
+
+@pytest.mark.parametrize("extra, fragment", [
+    ({"word/media/bomb.bin": (b"\0" * (1 << 20), 300)}, "unpacks to 315 MB"),
+    ({"word/bomb.xml": (b"<a/>" * (1 << 18), 40)}, "word/bomb.xml unpacks to 42 MB"),
+], ids=["300-MB-picture", "40-MB-xml-part"])
+def test_word_zip_bombs_are_refused_before_unpacking(tmp_path, write, extra, fragment):
+    write(tmp_path, "bomb.docx", word_package(paragraph("We will leverage it."), extra=extra))
+    write(tmp_path, "ok.md", NEIGHBOUR)
+    assert (tmp_path / "bomb.docx").stat().st_size < 2_000_000
+    result, elapsed, peak_mb = measured_run(tmp_path, "check", "--no-color", *SELECT,
+                                            "bomb.docx", "ok.md", timeout=120)
+    assert_reported(result, "bomb.docx", "too large to check", fragment)
+    assert_neighbour_checked(result)
+    assert elapsed < 20 and peak_mb < 200
+
+
+# Large but legal inputs: bounded, or refused in one line ---------------------------------
+
+def test_a_structured_strategy_with_100000_commitments_is_refused_quickly(tmp_path, write):
+    item = "  - what: Publish waiting times\n    owner: CIO\n    due: 2026-03-31\n"
+    write(tmp_path, "huge.yaml", "title: Plan\ncommitments:\n" + item * 100_000)
+    write(tmp_path, "ok.md", NEIGHBOUR)
+    result, elapsed, peak_mb = measured_run(tmp_path, "check", "--no-color", *SELECT,
+                                            "huge.yaml", "ok.md", timeout=120)
+    assert_reported(result, "huge.yaml", "too large to check")
+    assert_neighbour_checked(result)
+    assert elapsed < 10 and peak_mb < 500
+
+
+@pytest.mark.parametrize("text", [
+    "# Plan\n\n" + "- We will publish waiting times every month.\n" * 20_000,
+    "# Plan\n\n| " + " | ".join(f"c{i}" for i in range(5000)) + " |\n|" + "---|" * 5000
+    + "\n| " + " | ".join("We will leverage" for _ in range(5000)) + " |\n",
+], ids=["20000-list-items", "5000-column-table"])
+def test_documents_with_too_many_blocks_are_refused_quickly(tmp_path, write, text):
+    write(tmp_path, "many.md", text)
+    write(tmp_path, "ok.md", NEIGHBOUR)
+    result, elapsed, peak_mb = measured_run(tmp_path, "check", "--no-color", *SELECT,
+                                            "many.md", "ok.md", timeout=120)
+    assert_reported(result, "many.md", "too large to check", "the limit is 10,000")
+    assert elapsed < 10 and peak_mb < 500
+
+
+def test_a_pdf_with_too_many_pages_is_refused(run_cli, folder, monkeypatch):
+    fpdf = pytest.importorskip("fpdf")
+    from stratlint.readers import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 3)
+    paper = fpdf.FPDF()
+    paper.set_font("Helvetica", size=11)
+    for _ in range(5):
+        paper.add_page()
+        paper.cell(0, 5, "We will leverage our data.")
+    paper.output(str(folder / "long.pdf"))
+    result = check(run_cli, folder, *SELECT, "--jobs", "1", "long.pdf", "ok.md")
+    assert_reported(result, "long.pdf", "too large to check (more than 3 pages)")
+    assert_neighbour_checked(result)
+
+
+# Silent passes ------------------------------------------------------------------------
+
+def test_a_word_file_without_readable_text_is_unreadable(run_cli, folder, write):
+    write(folder, "blank.docx", word_package(paragraph("") + "<w:p/>" * 3))
+    result = check(run_cli, folder, *SELECT, "blank.docx", "ok.md")
+    assert_reported(result, "blank.docx", "no readable text")
+    assert_neighbour_checked(result)
+
+
+def test_a_word_file_with_entities_is_unreadable_not_silently_short(run_cli, folder, write):
+    """The XML parser leaves declared entities unexpanded (no entity bombs), which used to
+    drop the text after each one without a word."""
+    prolog = '<!DOCTYPE w:document [<!ENTITY e "x">]>'
+    write(folder, "entity.docx", word_package(paragraph("Intro &e; We will leverage it."),
+                                              prolog=prolog))
+    result = check(run_cli, folder, *SELECT, "entity.docx", "ok.md")
+    assert_reported(result, "entity.docx", "DTD")
+    assert_neighbour_checked(result)
+
+
+def test_a_sentence_repeated_at_the_top_of_every_pdf_page_is_still_checked(run_cli, folder):
+    fpdf = pytest.importorskip("fpdf")
+    paper = fpdf.FPDF()
+    paper.set_font("Helvetica", size=11)
+    for number in range(4):
+        paper.add_page()
+        paper.cell(0, 5, "We will leverage blockchain to transform care.",
+                   new_x="LMARGIN", new_y="NEXT")
+        paper.cell(0, 5, f"Section {number} says something different.",
+                   new_x="LMARGIN", new_y="NEXT")
+    paper.output(str(folder / "pages.pdf"))
+    result = check(run_cli, folder, *SELECT, "pages.pdf", "ok.md")
+    assert any(m["path"] == "pages.pdf" and m["rule"] == "vague-language"
+               for m in finding_lines(result.stdout)), result.stdout
+
+
+@pytest.mark.parametrize("html, word", [
+    ("<p>We will &#108;everage our data.</p>", "&#108;"),
+    ("<p>We will lev&#101;rage our data.</p>", "lev&"),
+    ("<p>We will lever&shy;age our data.</p>", "lever&"),
+    ("<p>We don&rsquo;t plan; we will &#x6C;everage our data.</p>", "&#x6C;"),
+])
+def test_html_character_references_do_not_hide_words(run_cli, folder, write, html, word):
+    write(folder, "page.html", f"<h1>Plan</h1>\n{html}\n")
+    result = check(run_cli, folder, *SELECT, "page.html", "ok.md")
+    mine = [m for m in finding_lines(result.stdout) if m["path"] == "page.html"]
+    assert [m["rule"] for m in mine] == ["vague-language"], result.stdout
+    # Found where the word starts in the file.
+    assert (mine[0]["line"], mine[0]["column"]) == ("2", str(html.index(word) + 1))
+
+
+def test_html_reader_keeps_positions_with_references_anywhere():
+    """Decoding references inside words moves text only within the word: the text keeps the
+    source's length and every block is where the Document says it is."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from stratlint.errors import ReadError
+    from stratlint.readers import read_text
+
+    pieces = ["&", "#", ";", "<p>", "</p>", "<li>", "<b>", "</b>", "a", " ", "\n", "&amp;",
+              "&#108;", "&shy;", "&rsquo;", "&#x6c;", "'", "<script>", "</script>", "<h2>",
+              "</h2>", "<td>", "<tr>", "<!--", "-->"]
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from(pieces), min_size=1, max_size=40).map("".join))
+    def holds(source):
+        try:
+            document = read_text(source, "x.html")
+        except ReadError:
+            return
+        assert len(document.text) == len(source)
+        for block in document.blocks:
+            assert document.text[block.start:block.start + len(block.text)] == block.text
+
+    holds()

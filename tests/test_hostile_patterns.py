@@ -66,3 +66,60 @@ def test_only_the_built_in_packs_patterns_skip_the_time_bound(tmp_path):
         "patterns": list(patterns) + ["(a|aa)+$"]}}})
     rule = next(r for r in book.rules_for(overridden) if r.name == "missing-review-cadence")
     assert isinstance(compile_patterns(tuple(rule.options["patterns"])), BoundedPattern)
+
+
+HOUSE_RULE = """\
+rules:
+  - name: repeated-letters
+    code: HR101
+    severity: warning
+    summary: A house rule with a slow pattern.
+    message: "Found '{match}'"
+    rationale: This rule exists to show that a slow pattern cannot add up to hours.
+    guide-section: Set actions
+    check: existence
+    options:
+      patterns: ["(a|aa)+$"]
+"""
+
+
+def test_a_pattern_under_the_search_limit_cannot_add_up_over_many_blocks(
+        tmp_path, run_cli, monkeypatch):
+    """Each search takes about a tenth of the (lowered) per-search limit, over 300 blocks:
+    the limit bounds the rule's whole run over the document, so it stops in about a second
+    instead of running for thirty."""
+    from stratlint.analysis import terms
+
+    monkeypatch.setattr(terms, "PATTERN_TIMEOUT", 0.3)
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house.yaml").write_text(HOUSE_RULE)
+    (tmp_path / ".stratlint.yaml").write_text("rule-paths: [house]\n")
+    (tmp_path / "slow.md").write_text("# Plan\n\n" + ("a" * 24 + "!\n\n") * 300)
+    started = time.monotonic()
+    result = run_cli("check", "--jobs", "1", "--select", "repeated-letters", "slow.md",
+                     cwd=tmp_path)
+    assert time.monotonic() - started < 8
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "repeated-letters" in line and "(a|aa)+$" in line
+
+
+def test_many_rules_share_one_budget_per_document(tmp_path, run_cli, monkeypatch):
+    """1,000 rules, each under its own limit: together they stop at the document's budget,
+    said in one line."""
+    from stratlint.analysis import terms
+
+    monkeypatch.setattr(terms, "PATTERN_TIMEOUT", 0.1)
+    body = HOUSE_RULE.split("rules:\n", 1)[1]
+    pack = "rules:\n" + "".join(body.replace("repeated-letters", f"slow-{n}")
+                                .replace("HR101", f"HR{n:03d}") for n in range(1000))
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house.yaml").write_text(pack)
+    (tmp_path / ".stratlint.yaml").write_text("rule-paths: [house]\n")
+    (tmp_path / "slow.md").write_text("# Plan\n\n" + "a" * 20 + "!\n")
+    started = time.monotonic()
+    result = run_cli("check", "--jobs", "1", "--select", "HR", "slow.md", cwd=tmp_path)
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "all rules together" in line

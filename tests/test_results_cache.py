@@ -147,10 +147,11 @@ def test_a_damaged_or_foreign_entry_is_ignored(project, run_cli):
     check(run_cli)
     entries = sorted((project / FOLDER).glob("*.json"))
     entries[0].write_text("{not json", encoding="utf-8")
-    forged = json.loads(entries[1].read_text(encoding="utf-8"))
+    signature, _, body = entries[1].read_text(encoding="utf-8").partition("\n")
+    forged = json.loads(body)
     forged["findings"] = []
     forged["content"] = "0" * 64          # made from other content: must not be trusted
-    entries[1].write_text(json.dumps(forged), encoding="utf-8")
+    entries[1].write_text(signature + "\n" + json.dumps(forged), encoding="utf-8")
     entries[2].write_text(json.dumps({"content": None}), encoding="utf-8")
     assert check(run_cli).stdout == expected
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from .errors import StratlintError
 from .fingerprint import fingerprints
 from .locations import display_path
+from .safe_files import read_regular, write_output
 
 VERSION = 1
 
@@ -28,22 +29,18 @@ def write(report, path: Path) -> int:
                 "message": f.message}
                for key, f in zip(_keys(report), report.findings)]
     data = {"tool": "stratlint", "version": VERSION, "findings": entries}
-    try:
-        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise StratlintError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+    write_output(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n", "the baseline")
     return len(entries)
 
 
 def read(path: Path) -> Counter:
     """The (path, fingerprint) pairs a baseline file records, with their counts."""
+    raw = read_regular(path, "baseline")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8"))
         entries = data["findings"]
         return Counter((e["path"], e["fingerprint"]) for e in entries)
-    except FileNotFoundError:
-        raise StratlintError(f"{path}: baseline file not found") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:
         raise StratlintError(f"{path}: not a stratlint baseline ({type(exc).__name__})") from None
 
 

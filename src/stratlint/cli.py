@@ -14,8 +14,15 @@ from .errors import StratlintError
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def _say(kind: str, message: str) -> None:
+    """One line on standard error; file names and quoted text in it are escaped."""
+    from .escape import field
+
+    click.echo(f"stratlint: {kind}: {field(message)}", err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"stratlint: error: {message}", err=True)
+    _say("error", message)
     sys.exit(2)
 
 
@@ -112,13 +119,13 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
         report = api.run_paths(paths, explicit, overrides, jobs=jobs or None,
                                progress=_progress_on_terminal(), cache=_results_cache(no_cache))
     for error in report.errors:
-        click.echo(f"stratlint: error: {error}", err=True)
+        _say("error", error)
     if not report.files:
         # Not an error (a docs folder may hold no strategy yet), but never silent either.
         from .discover import EXTENSIONS
 
-        click.echo(f"stratlint: warning: no strategy documents found in {', '.join(paths)} "
-                   f"(looked for {', '.join('*' + e for e in EXTENSIONS)})", err=True)
+        _say("warning", f"no strategy documents found in {', '.join(paths)} "
+                        f"(looked for {', '.join('*' + e for e in EXTENSIONS)})")
     if write_baseline_path:
         from .baseline import write
 
@@ -178,7 +185,10 @@ def _results_cache(no_cache: bool):
         return None
     from .results_cache import ResultsCache
 
-    return ResultsCache()
+    cache = ResultsCache()
+    if cache.warning:
+        _say("warning", cache.warning)
+    return cache
 
 
 def _progress_on_terminal():
@@ -227,9 +237,12 @@ def rules(output_format, config_path):
                 for r in loaded]
         click.echo(json.dumps(data, indent=2))
         return
+    from .escape import field
+
     width = max(len(r.name) for r in loaded)
-    for rule in loaded:
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {str(rule.severity):<7}  {rule.summary}")
+    for rule in loaded:   # a pack's summary is repository text: escaped for the terminal
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {str(rule.severity):<7}  "
+                   f"{field(rule.summary)}")
 
 
 @main.command(context_settings=CONTEXT)
@@ -245,7 +258,9 @@ def explain(rule, config_path):
     found = loaded.get(rule) or next((r for r in loaded.values() if r.code == rule.upper()), None)
     if found is None:
         raise StratlintError(f"no rule called {rule!r}{_did_you_mean(rule, loaded)}")
-    click.echo(render(found))
+    from .escape import lines
+
+    click.echo(lines(render(found)))
 
 
 # `stratlint schema NAME` -> the file schemas/<file>.schema.json that stratlint ships.
@@ -318,14 +333,15 @@ def report(paths, output_format, output_path, config_path):
     result = api.run_paths(list(paths), explicit, keep_documents=True)
     text = render(output_format, assess(result))
     for error in result.errors:
-        click.echo(f"stratlint: error: {error}", err=True)
+        _say("error", error)
     if output_path:
-        try:
-            Path(output_path).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{output_path}: cannot write the report: {exc.strerror or exc}")
-    else:
-        click.echo(text, nl=False)
+        from .safe_files import write_output
+
+        write_output(Path(output_path), text, "the report")
+    else:   # to a console: the documents' text must not act on it
+        from .escape import json_text, lines
+
+        click.echo(json_text(text) if output_format == "json" else lines(text), nl=False)
     if result.errors:
         sys.exit(2)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import math
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -98,6 +99,10 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None = None,
         validate(data, where)   # a list or scalar at the top: one clear line, not dict()'s crash
     data = dict(data or {})
     validate(data, where)
+    size = data.get("max-file-size", 10.0)
+    if not math.isfinite(size):   # .inf or .nan would lift the limit or break comparisons
+        raise StratlintError(f"{where}: max-file-size: must be a finite number of megabytes, "
+                             f"not {size!r}")
     base = root or Path.cwd()
     return Config(
         select=tuple(data.get("select", ())),
@@ -145,13 +150,49 @@ def load_file(path: Path) -> Config:
             raise StratlintError(f"{path}: invalid YAML at {exc}") from None
         if data is None:
             data = {}
-    return from_mapping(data, str(path), path.parent.resolve())
+    config = from_mapping(data, str(path), path.parent.resolve())
+    check_rule_paths(config.rule_paths, path)
+    return config
+
+
+def repository_of(folder: Path) -> Path:
+    """The top of the git repository holding `folder`, or the folder itself outside one."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def check_rule_paths(rule_paths, config_file: Path) -> None:
+    """A config file's rule-paths must be YAML packs (or folders of them) inside the config's
+    own repository: a repository under check must not make stratlint read /, a home folder
+    or a file that is not a pack, nor quote such a file in an error."""
+    from .escape import short
+    from .safe_files import lies_within
+
+    repository = repository_of(config_file.parent.resolve())
+    for path in rule_paths:
+        if not lies_within(path, repository):
+            raise StratlintError(
+                f"{config_file}: rule-paths: {short(path)} is outside the repository "
+                f"{short(repository)}; a pack must live in it or come from an installed "
+                "package")
+        if path.is_file() and path.suffix.lower() not in (".yaml", ".yml"):
+            raise StratlintError(f"{config_file}: rule-paths: {short(path)} is not a YAML "
+                                 "rule pack (.yaml or .yml)")
 
 
 def _pyproject_has_section(path: Path) -> bool:
     try:
         return "[tool.stratlint" in path.read_text(encoding="utf-8", errors="replace")
     except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:   # a folder that cannot be searched holds no config we can read
         return False
 
 
@@ -182,10 +223,10 @@ class ConfigFinder:
     def _config_in(self, folder: Path) -> Config | None:
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if _is_file(candidate):
                 return self._load(candidate)
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and _pyproject_has_section(candidate):
+        if _is_file(candidate) and _pyproject_has_section(candidate):
             return self._load(candidate)
         return None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import checks
-from .analysis import Analysis
+from .analysis import Analysis, terms
 from .checks import Hit
 from .checks.matching import MENTION_GROUP
 from .config import Config, effective_rules, matches
@@ -124,12 +124,12 @@ def run_document_checks(document: Document, analysis: Analysis, rules: Sequence[
         if kind.scope != "document":
             continue
         try:
-            mine = [(_finding(rule, document, hit), hit.args.get(MENTION_GROUP))
-                    for hit in kind.run(document, analysis, rule.options)]
+            with terms.budget(terms.rule_seconds(document.text), f"rule {rule.name}"):
+                mine = [(_finding(rule, document, hit), hit.args.get(MENTION_GROUP))
+                        for hit in kind.run(document, analysis, rule.options)]
             found.extend(_first_mentions(document, rule, mine, known))
         except Exception as exc:  # a faulty (plugin) check must not stop the other files
-            report.errors.append(f"{document.path}: rule {rule.name} failed: "
-                                 f"{type(exc).__name__}: {exc}")
+            _rule_failed(report, document, rule, exc)
     return found
 
 
@@ -153,6 +153,19 @@ def _first_mentions(document: Document, rule: Rule, mine: list[tuple[Finding, ob
     return kept
 
 
+def _rule_failed(report: Report, document: Document, rule: Rule, exc: Exception) -> None:
+    message = f"{document.path}: rule {rule.name} failed: {type(exc).__name__}: {exc}"
+    if isinstance(exc, terms.PatternTimeout) and str(exc).startswith(_ALL_RULES):
+        # The document's shared budget ran out: said once, not once for every later rule.
+        message = f"{document.path}: {exc}"
+        if message in report.errors:
+            return
+    report.errors.append(message)
+
+
+_ALL_RULES = "all rules together"
+
+
 def prepare_run_checks(document: Document, analysis: Analysis, rules: Sequence[Rule],
                        report: Report) -> dict:
     """Each run-scope rule's summary of one document (rule name -> plain data)."""
@@ -162,11 +175,11 @@ def prepare_run_checks(document: Document, analysis: Analysis, rules: Sequence[R
         if kind.scope != "run":
             continue
         try:
-            prepared[rule.name] = (kind.prepare(document, analysis, rule.options)
-                                   if kind.prepare else analysis)
+            with terms.budget(terms.rule_seconds(document.text), f"rule {rule.name}"):
+                prepared[rule.name] = (kind.prepare(document, analysis, rule.options)
+                                       if kind.prepare else analysis)
         except Exception as exc:
-            report.errors.append(f"{document.path}: rule {rule.name} failed: "
-                                 f"{type(exc).__name__}: {exc}")
+            _rule_failed(report, document, rule, exc)
     return prepared
 
 
@@ -259,8 +272,9 @@ def _check_one(source, display: str, config: Config, book: RuleBook, rule_jobs: 
 
 def _rules_run(document: Document, analysis: Analysis, rules: Sequence[Rule]):
     scratch = Report()
-    found = run_document_checks(document, analysis, rules, scratch)
-    prepared = prepare_run_checks(document, analysis, rules, scratch)
+    with terms.budget(terms.document_seconds(document.text), _ALL_RULES):
+        found = run_document_checks(document, analysis, rules, scratch)
+        prepared = prepare_run_checks(document, analysis, rules, scratch)
     return found, scratch.errors, prepared
 
 

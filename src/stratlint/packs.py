@@ -10,7 +10,9 @@ from typing import Any, Iterable, Mapping
 from . import checks
 from .errors import StratlintError
 from .findings import Severity
+from .escape import short
 from .resources import data_path, validator
+from .safe_files import lies_within
 
 PACK_ENTRY_POINT_GROUP = "stratlint.packs"
 
@@ -144,11 +146,13 @@ def read_pack_file(path: Path) -> dict:
     try:
         data = yamlsafe.load(text)
     except yamlsafe.YamlError as exc:
-        raise StratlintError(f"{path}: invalid YAML at {exc}") from None
+        raise StratlintError(f"{path}: invalid YAML at {short(exc, 160)}") from None
     errors = sorted(validator("rule").iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]
-        raise StratlintError(f"{path}: {_key_path(error.absolute_path)}: {error.message}")
+        # The schema's message quotes the offending value whole: a short, escaped excerpt.
+        raise StratlintError(f"{path}: {_key_path(error.absolute_path)}: "
+                             f"{short(error.message, 160)}")
     return data
 
 
@@ -157,7 +161,9 @@ def pack_files(folder: Path) -> list[Path]:
         return [folder]
     if not folder.is_dir():
         raise StratlintError(f"{folder}: rule path does not exist")
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    real = folder.resolve()
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                  and lies_within(p, real))   # not a link out of the pack folder
 
 
 def plugin_pack_folders() -> list[Path]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 FORMAT = 1
@@ -86,11 +85,41 @@ def save(name: str, data) -> None:
 def write_json(path: Path, data) -> None:
     """Replace `path` with `data` as JSON in one step, so a reader never sees half a file.
     Raises OSError, TypeError or ValueError for the caller to ignore."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    from .safe_files import replace_file
+
+    replace_file(path, json.dumps(data, ensure_ascii=False))   # json.dump is pure Python
+
+
+SECRET = "secret"
+
+
+def secret() -> bytes | None:
+    """This user's key for signing results-cache entries, made on first use; None when the
+    user cache is off or unusable. It lives outside every repository, so an entry signed
+    with it cannot have come from a repository under check."""
+    from .safe_files import private_folder_problem
+
+    where = folder()
+    if where is None:
+        return None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps(data, ensure_ascii=False))   # json.dump is pure Python
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+        where.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if private_folder_problem(where):
+            return None
+        path = where / SECRET
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        except FileExistsError:
+            handle = os.open(path, os.O_RDONLY | _NOFOLLOW)
+            with os.fdopen(handle, "rb") as stream:
+                key = stream.read(256)
+            return key if len(key) >= 32 else None
+        with os.fdopen(handle, "wb") as stream:
+            key = os.urandom(32).hex().encode()
+            stream.write(key)
+        return key
+    except OSError:
+        return None
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

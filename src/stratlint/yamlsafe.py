@@ -111,3 +111,16 @@ def compose(text: str):
         return yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise _error_from(exc) from None
+
+
+def more_events_than(text: str, limit: int) -> bool:
+    """Whether the YAML has more than `limit` parse events (about two per value), counted
+    with the fast parser before the slow work of building and checking it. A YAML error
+    answers False: loading it then reports the error where it is."""
+    try:
+        for count, _event in enumerate(yaml.parse(text, Loader=_LOADER), 1):
+            if count > limit:
+                return True
+    except yaml.YAMLError:
+        pass
+    return False

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import time
+from contextlib import contextmanager
 from functools import lru_cache
 
 
@@ -96,8 +98,46 @@ def _bound(text: str) -> float:
     return PATTERN_TIMEOUT + len(text) * PATTERN_TIMEOUT_PER_CHAR
 
 
+def rule_seconds(text: str) -> float:
+    """What one rule's pack patterns may take over a whole document: one search's limit."""
+    return _bound(text)
+
+
+def document_seconds(text: str) -> float:
+    """What all rules' pack patterns may take over one document together."""
+    return 10 * _bound(text)
+
+
 class PatternTimeout(RuntimeError):
     pass
+
+
+# Deadlines (time.monotonic()) that every search of a pack pattern must also meet, set by
+# the engine around each rule's run over a document (see budget): a pattern just under the
+# per-search limit, repeated over thousands of blocks or rules, must not run for hours.
+_DEADLINES: list[tuple[float, str]] = []
+
+
+@contextmanager
+def budget(seconds: float, what: str):
+    """Bound every pack-pattern search inside the block to `seconds` all told; `what` says
+    whose time it is in the message when it runs out."""
+    _DEADLINES.append((time.monotonic() + seconds, f"{what} ran for over {seconds:.3g}s"))
+    try:
+        yield
+    finally:
+        _DEADLINES.pop()
+
+
+def _limit(text: str) -> tuple[float, str | None]:
+    """(seconds this search may take, the budget that ran out if none is left)."""
+    bound, now = _bound(text), time.monotonic()
+    for deadline, said in _DEADLINES:
+        if deadline - now <= bound:
+            bound = deadline - now
+            if bound <= 0:
+                return 0.0, said
+    return bound, None
 
 
 class BoundedPattern:
@@ -107,24 +147,33 @@ class BoundedPattern:
         self.source = source
         self._compiled = compiled
 
-    def _timeout(self, bound: float) -> PatternTimeout:
+    def _timeout(self, bound: float, spent: str | None = None) -> PatternTimeout:
         shown = self.source if len(self.source) <= 60 else self.source[:57] + "..."
+        if spent:
+            return PatternTimeout(f"{spent} in pack patterns, stopped at {shown!r}; "
+                                  "make the patterns cheaper or fewer")
         return PatternTimeout(f"pattern {shown!r} ran for over {bound:.3g}s and was "
                               "stopped; rewrite it so that it cannot backtrack catastrophically")
 
+    def _bounded(self, text: str) -> float:
+        bound, spent = _limit(text)
+        if spent:
+            raise self._timeout(bound, spent)
+        return bound
+
     def finditer(self, text: str, *args):
-        bound = _bound(text)
+        bound = self._bounded(text)
         try:  # materialised inside the bound, so the whole scan is covered
             return iter(list(self._compiled.finditer(text, *args, timeout=bound)))
         except TimeoutError:
-            raise self._timeout(bound) from None
+            raise self._timeout(bound, _limit(text)[1]) from None
 
     def search(self, text: str, *args):
-        bound = _bound(text)
+        bound = self._bounded(text)
         try:
             return self._compiled.search(text, *args, timeout=bound)
         except TimeoutError:
-            raise self._timeout(bound) from None
+            raise self._timeout(bound, _limit(text)[1]) from None
 
 
 # Patterns of the built-in pack (see packs._trust_builtin_patterns): reviewed and tested

@@ -25,8 +25,9 @@ _DEFINITIONS = [(re.compile(p), needs) for p, needs in (
     (r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*\(\s*[A-Za-z][a-z]", ("(",)),
     (r"\b([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*(?:[-\u2013\u2014:]|stands for|means)\s+[A-Z]?[a-z]",
      ("-", "\u2013", "\u2014", ":", "stands for", "means")),
-    # "the electronic patient record, or EPR," / "known as EPR"
-    (r"[a-z]\w*,?\s+(?:or|known as|called)\s+(?:the\s+)?([A-Z][A-Z0-9&]*[A-Z0-9])s?\b",
+    # "the electronic patient record, or EPR," / "known as EPR". From the word's last
+    # lower-case letter, not its first: a long word is then scanned once, not once per letter.
+    (r"[a-z][^\Wa-z]*,?\s+(?:or|known as|called)\s+(?:the\s+)?([A-Z][A-Z0-9&]*[A-Z0-9])s?\b",
      ("or", "known as", "called")),
 )]
 

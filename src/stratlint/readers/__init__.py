@@ -21,6 +21,10 @@ FORMATS = {
 }
 # Formats read from the file's bytes, never decoded as text.
 BINARY_FORMATS = frozenset({"docx", "pdf"})
+# Headings, paragraphs, list items and table cells in one document. The longest real
+# strategies have a few hundred; the rules' time grows faster than the count, so a document
+# with more is refused in one line rather than checked for minutes.
+MAX_BLOCKS = 10_000
 
 
 def format_for(path: str) -> str:
@@ -69,11 +73,18 @@ def read_text(text: str, path: str, fmt: str | None = None) -> Document:
     else:
         from .plaintext import read
     try:
-        return read(text, path)
+        return _within_block_limit(read(text, path))
     except RecursionError:
         # Deeply nested YAML (hundreds of levels of [ or {) that the parser accepts but the
         # tree walks cannot follow: a reason, not a crash.
         raise ReadError("nested too deeply to read (hundreds of levels)") from None
+
+
+def _within_block_limit(document: Document) -> Document:
+    if len(document.blocks) > MAX_BLOCKS:
+        raise ReadError(f"too large to check ({len(document.blocks):,} headings, paragraphs, "
+                        f"list items and table cells; the limit is {MAX_BLOCKS:,})")
+    return document
 
 
 def read_file_bytes(path: Path, name: str, max_bytes: int | None = None) -> bytes:
@@ -131,4 +142,4 @@ def read_binary(data: bytes, path: str, fmt: str | None = None) -> Document:
         from .pdf import read
     else:
         raise ReadError(f"no binary reader for {fmt} files")
-    return read(data, path)
+    return _within_block_limit(read(data, path))

@@ -5,7 +5,7 @@ import re
 
 from ..document import Comment, Document
 
-COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
+OPEN, CLOSE = "<!--", "-->"
 
 
 def line_starts(text: str) -> list[int]:
@@ -15,18 +15,39 @@ def line_starts(text: str) -> list[int]:
 def find_comments(text: str, skip_lines: set[int] = frozenset()) -> tuple[Comment, ...]:
     """HTML comments in the text, except those starting on a line in skip_lines (0-based)."""
     comments = []
-    for match in COMMENT_RE.finditer(text):
-        line = text.count("\n", 0, match.start())
+    line, counted = 0, 0
+    for start, end in comment_spans(text):
+        line += text.count("\n", counted, start)
+        counted = start
         if line in skip_lines:
             continue
-        end_line = line + match.group(0).count("\n")
-        comments.append(Comment(line + 1, match.group(1).strip(), end_line + 1))
+        body = text[start + len(OPEN):end - len(CLOSE)]
+        comments.append(Comment(line + 1, body.strip(), line + body.count("\n") + 1))
     return tuple(comments)
+
+
+def comment_spans(text: str):
+    """(start, end) of each closed <!-- ... --> in order. Linear: once a comment is left
+    open, no later one can close either (a regular expression searched again from every
+    unclosed opener, which was quadratic)."""
+    at = text.find(OPEN)
+    while at != -1:
+        close = text.find(CLOSE, at + len(OPEN))
+        if close == -1:
+            return
+        end = close + len(CLOSE)
+        yield at, end
+        at = text.find(OPEN, end)
 
 
 def blank_comments(text: str) -> str:
     """Replace comments with spaces (keeping newlines) so their words are never linted."""
-    return COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    pieces, done = [], 0
+    for start, end in comment_spans(text):
+        pieces += [text[done:start], re.sub(r"[^\n]", " ", text[start:end])]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def one_line(text: str) -> str:

@@ -41,9 +41,59 @@ def _open(data: bytes):
     import docx
 
     try:
-        return docx.Document(io.BytesIO(data))
+        _check_package(data)
+        document = docx.Document(io.BytesIO(data))
+    except ReadError:
+        raise
     except Exception as exc:   # BadZipFile, missing parts, wrong content type, bad XML
         raise ReadError(f"not a valid Word .docx file ({_reason(exc)})") from None
+    paragraphs = sum(1 for _ in document.element.body.iter(_qn("w:p")))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise ReadError(f"too large to check ({paragraphs:,} paragraphs and table cells; the "
+                        f"limit is {MAX_PARAGRAPHS:,})")
+    return document
+
+
+# A zip's directory says how large each part is once unpacked, and Python's zipfile never
+# unpacks more than that, so checking the directory first bounds the work: a 341 KB file
+# that unpacks to gigabytes is refused before anything is unpacked.
+MAX_UNPACKED = 256 * 1024 * 1024    # the whole package, pictures included
+MAX_XML_PART = 32 * 1024 * 1024     # one XML part (the body of a long strategy is ~1 MB)
+# A strategy has hundreds of paragraphs; beyond this a file is a data dump, and reading it
+# would take longer than a CI check should.
+MAX_PARAGRAPHS = 20_000
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
+                "<!DOCTYPE".encode("utf-16-be"))
+
+
+def _check_package(data: bytes) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = package.infolist()
+        total = sum(part.file_size for part in parts)
+        if total > MAX_UNPACKED:
+            raise ReadError(f"too large to check (unpacks to {total / 1e6:,.0f} MB; the limit "
+                            f"is {MAX_UNPACKED / 1e6:,.0f} MB)")
+        for part in parts:
+            if not part.filename.lower().endswith((".xml", ".rels")):
+                continue
+            if part.file_size > MAX_XML_PART:
+                raise ReadError(f"too large to check ({part.filename} unpacks to "
+                                f"{part.file_size / 1e6:,.0f} MB; the limit is "
+                                f"{MAX_XML_PART / 1e6:,.0f} MB)")
+            content = package.read(part)
+            # Word never writes a DTD. The XML parser leaves declared entities unexpanded
+            # (no entity bombs), but the text after each would then be lost in silence.
+            if any(marker in content for marker in _DTD_MARKERS):
+                raise ReadError(f"{part.filename} declares a DTD or entities, which Word never "
+                                "writes; save the document again from Word")
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
 
 
 def _styles(paragraph):
@@ -79,11 +129,8 @@ def _outline_level(element) -> int | None:
     return None
 
 
-def _heading_level(paragraph, styles) -> int:
-    """_TITLE, a heading level, or 0 for body text."""
-    direct = _outline_level(paragraph._p)
-    if direct:
-        return direct
+def _style_heading_level(styles) -> int:
+    """_TITLE, a heading level, or 0 for body text, as the paragraph's styles say."""
     for style in styles:
         name = (style.name or "").strip()
         if name.lower() == "title":
@@ -111,10 +158,7 @@ def _numbering_level(element) -> int | None:
     return int(ilvl) + 1 if ilvl and ilvl.isdigit() else 1
 
 
-def _list_level(paragraph, styles) -> int:
-    direct = _numbering_level(paragraph._p)
-    if direct is not None:
-        return direct
+def _style_list_level(styles) -> int:
     for style in styles:
         name = (style.name or "").strip()
         if "list" in name.lower() and name.lower() != "no list":
@@ -156,31 +200,40 @@ def read(data: bytes, path: str) -> Document:
     document = _open(data)
     # (line, kind, options) records first: heading levels depend on whether "Title" is used.
     records: list[tuple[str, str | None, dict]] = []
+    style_chains: dict[str | None, tuple[list[str], int, int]] = {}
     row_id = -1
     for item in _body_items(document.element.body, document._body):
         if isinstance(item, Table):
-            seen: list = []   # the cells' XML elements (held, so identity is stable)
+            held: list = []   # the cells' XML elements, held so that their ids stay unique
+            seen: set[int] = set()
             for row_index, row in enumerate(item.rows):
                 row_id += 1
                 col = -1
                 for cell in row.cells:
-                    if any(cell._tc is done for done in seen):   # merged cells: read once
+                    if id(cell._tc) in seen:   # merged cells: read once
                         continue
-                    seen.append(cell._tc)
+                    held.append(cell._tc)
+                    seen.add(id(cell._tc))
                     col += 1
                     records.append((_cell_text(cell), TABLE_CELL,
                                     {"row": row_id, "col": col, "header": row_index == 0}))
             continue
-        styles = list(_styles(item))
-        names = [(s.name or "").strip().lower() for s in styles]
+        # Looking a style up walks every style in the file: once per style, not per paragraph.
+        style_id = item._p.style
+        if style_id not in style_chains:
+            chain = list(_styles(item))
+            style_chains[style_id] = ([(s.name or "").strip().lower() for s in chain],
+                                      _style_heading_level(chain), _style_list_level(chain))
+        names, style_heading, style_list = style_chains[style_id]
         if any(name.startswith("toc") for name in names):
             records.append((item.text, None, {}))   # a table of contents entry
             continue
-        level = _heading_level(item, styles)
+        level = _outline_level(item._p) or style_heading
         if level:
             records.append((item.text, HEADING, {"level": level}))
             continue
-        depth = _list_level(item, styles)
+        depth = _numbering_level(item._p)
+        depth = style_list if depth is None else depth
         quoted = any(name in _QUOTE_STYLES for name in names)
         if depth:
             records.append((item.text, LIST_ITEM, {"level": depth, "quoted": quoted}))
@@ -202,4 +255,6 @@ def read(data: bytes, path: str) -> Document:
             blocks.append(Block(kind, span[1], span[0], **options))
         lines.append(line)
         offset += len(line) + 1
+    if not blocks:   # never "no problems found" for a document nobody could read
+        raise ReadError("no readable text (no paragraph or table cell holds any words)")
     return Document(path=path, text="\n".join(lines), format="docx", blocks=tuple(blocks))

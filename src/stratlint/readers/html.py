@@ -12,12 +12,16 @@ implicitly (an open p at the next block, an open li at the next li, cells and ro
 """
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from html import unescape
 from html.parser import HTMLParser
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from .common import find_comments, line_starts
 
+# Characters that make up a word, an apostrophe inside one included ("don't", "users'").
+_WORD_CHAR = re.compile(r"[\w'\u2019]")
 SKIP = frozenset({"script", "style", "nav", "footer", "head", "template", "noscript", "svg"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "param", "source", "track", "wbr"})
@@ -39,6 +43,10 @@ class _Reader(HTMLParser):
         self.starts = line_starts(source)
         self.visible = ["\n" if c == "\n" else " " for c in source]
         self.stack: list[str] = []
+        # tag -> indexes in `stack` where it is open, innermost last: every question about
+        # the open elements is then answered without scanning a stack 100,000 tags deep.
+        self.open: dict[str, list[int]] = defaultdict(list)
+        self.skipping = 0   # open elements whose content is not read
         self.pieces: list[tuple[int, str]] = []
         self.blocks: list[Block] = []
         self.row = self.col = -1
@@ -49,11 +57,11 @@ class _Reader(HTMLParser):
         return self.starts[line - 1] + column
 
     def _skipping(self) -> bool:
-        return any(tag in SKIP for tag in self.stack)
+        return self.skipping > 0
 
     def handle_data(self, data: str) -> None:
         if not self._skipping():
-            self.pieces.append((self._offset(), data))
+            self.pieces.append((self._offset(), data, len(data), False))
 
     def _reference(self, raw: str) -> None:
         if self._skipping():
@@ -63,10 +71,11 @@ class _Reader(HTMLParser):
             raw += ";"
         elif not self.source.startswith(raw, at):
             return
-        text = unescape(raw).replace("\xa0", " ")
+        # A soft hyphen only marks where a word may break: dropped, so the word stays whole.
+        text = unescape(raw).replace("\xa0", " ").replace("\xad", "")
         if len(text) > len(raw):   # never: a reference is longer than what it stands for
             text = text[:len(raw)]
-        self.pieces.append((at, text))
+        self.pieces.append((at, text, len(raw), True))
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name}")
@@ -75,17 +84,26 @@ class _Reader(HTMLParser):
         self._reference(f"&#{name}")
 
     # -- structure --------------------------------------------------------------------------
+    def _push(self, tag: str) -> None:
+        self.open[tag].append(len(self.stack))
+        self.stack.append(tag)
+        self.skipping += tag in SKIP
+
     def _pop_to(self, index: int) -> None:
-        del self.stack[index:]
+        while len(self.stack) > index:
+            tag = self.stack.pop()
+            self.open[tag].pop()
+            self.skipping -= tag in SKIP
+
+    def _innermost(self, tags) -> int:
+        return max((self.open[tag][-1] for tag in tags if self.open.get(tag)), default=-1)
 
     def _last(self, tags, stop=frozenset()) -> int | None:
         """Index of the innermost open element in `tags`, unless one in `stop` is inside it."""
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index] in tags:
-                return index
-            if self.stack[index] in stop:
-                return None
-        return None
+        index = self._innermost(tags)
+        if index < 0 or self._innermost(stop) > index:
+            return None
+        return index
 
     def _close_implied(self, tag: str) -> None:
         if tag in BREAKS:
@@ -114,38 +132,69 @@ class _Reader(HTMLParser):
         elif tag in ("td", "th"):
             self.col += 1
         if tag not in VOID:
-            self.stack.append(tag)
+            self._push(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self.stack:
+        if not self.open.get(tag):
             return
         if tag in BREAKS:
             self.flush()
-        self._pop_to(len(self.stack) - 1 - self.stack[::-1].index(tag))
+        self._pop_to(self.open[tag][-1])
+
+    def _paint(self, pieces) -> None:
+        """Copy the text onto its source positions. A word holding a character reference
+        ('&#108;everage', 'don&rsquo;t') is shorter than its source: it is written whole from
+        the word's first position and the rest of its source left blank, so that rules see
+        'leverage', not 'l     everage'."""
+        word: list[tuple[int, str, bool]] = []
+        source_end = None
+        for at, text, raw_length, is_reference in pieces:
+            if at != source_end:   # markup in between: a word never runs across it
+                self._settle(word)
+            if is_reference and not text:   # a soft hyphen: the word goes on across it
+                word.append((at, "", True))
+            for index, char in enumerate(text):
+                if _WORD_CHAR.match(char):
+                    word.append((at + index, char, is_reference))
+                else:
+                    self._settle(word)
+                    self.visible[at + index] = char
+            source_end = at + raw_length
+        self._settle(word)
+
+    def _settle(self, word: list) -> None:
+        if any(is_reference for *_, is_reference in word):
+            base = word[0][0]
+            for index, char in enumerate("".join(char for _offset, char, _ref in word)):
+                self.visible[base + index] = char
+        else:
+            for offset, char, _ref in word:
+                self.visible[offset] = char
+        word.clear()
 
     def flush(self) -> None:
         pieces, self.pieces = self.pieces, []
-        for at, text in pieces:
-            self.visible[at:at + len(text)] = text
-        words = [(at, text) for at, text in pieces if text.strip()]
-        if not words:
+        self._paint(pieces)
+        if not pieces:
             return
-        first, last = words[0], words[-1]
-        start = first[0] + len(first[1]) - len(first[1].lstrip())
-        end = last[0] + len(last[1].rstrip())
-        text = "".join(self.visible[start:end])
-        quoted = "blockquote" in self.stack
+        low = pieces[0][0]
+        painted = "".join(self.visible[low:pieces[-1][0] + pieces[-1][2]])
+        text = painted.strip()
+        if not text:
+            return
+        start = low + len(painted) - len(painted.lstrip())
+        quoted = bool(self.open.get("blockquote"))
         heading = self._last(HEADINGS)
         container = self._last({"li", "td", "th"})
         if heading is not None:
             level = int(self.stack[heading][1])
             self.blocks.append(Block(HEADING, text, start, level=level, quoted=quoted))
         elif container is not None and self.stack[container] in ("td", "th"):
-            header = self.stack[container] == "th" or "thead" in self.stack
+            header = self.stack[container] == "th" or bool(self.open.get("thead"))
             self.blocks.append(Block(TABLE_CELL, text, start, quoted=quoted, row=self.row,
                                      col=self.col, header=header))
         elif container is not None:
-            depth = max(1, sum(tag in LISTS for tag in self.stack))
+            depth = max(1, sum(len(self.open.get(tag, ())) for tag in LISTS))
             self.blocks.append(Block(LIST_ITEM, text, start, level=depth, quoted=quoted))
         else:
             self.blocks.append(Block(PARAGRAPH, text, start, quoted=quoted))

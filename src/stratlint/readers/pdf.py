@@ -129,6 +129,17 @@ def _running_key(text: str) -> str:
     return " ".join(_DIGITS.sub("#", text).split()).casefold()
 
 
+# Headers and footers are titles, dates and page numbers: short, and never a sentence.
+_MAX_RUNNING_WORDS = 12
+
+
+def _may_run(text: str) -> bool:
+    """Whether a line could be a running header or footer. A sentence, or a long line, is
+    the author's text even when it recurs on every page: blanking it would let a document
+    hide whatever it repeats at the top of its pages."""
+    return not _ends_sentence(text) and len(text.split()) <= _MAX_RUNNING_WORDS
+
+
 def _mark_running(pages: list[list[_Line]]) -> None:
     """Blank the header and footer lines that recur on most pages."""
     if len(pages) < 2:
@@ -138,7 +149,8 @@ def _mark_running(pages: list[list[_Line]]) -> None:
         filled = [i for i, line in enumerate(lines) if line.text.strip()]
         edges.append(sorted(set(filled[:2] + filled[-2:])))
     counts = Counter(key for lines, indices in zip(pages, edges)
-                     for key in {_running_key(lines[i].text) for i in indices})
+                     for key in {_running_key(lines[i].text) for i in indices
+                                 if _may_run(lines[i].text)})
     repeated = {key for key, count in counts.items() if count >= 2 and count * 2 > len(pages)}
     for lines, indices in zip(pages, edges):
         for i in indices:
@@ -259,11 +271,37 @@ def _blocks(lines: list[_Line], offsets: list[int], text: str,
     return blocks
 
 
+# A board paper or strategy runs to tens of pages, an annual report to a few hundred. Text
+# extraction costs time and memory per page, so a longer file is refused, not read for minutes.
+MAX_PAGES = 2_000
+
+
+def _too_many_pages() -> ReadError:
+    return ReadError(f"too large to check (more than {MAX_PAGES:,} pages)")
+
+
+def _pages(reader):
+    """The pages, refusing a file with too many: first by the count the file states, then
+    by the pages actually found (the stated count can be false)."""
+    try:   # the count the page tree states, read without loading every page to count them
+        stated = int(reader.root_object["/Pages"].get("/Count", 0))
+    except Exception:   # no usable count: the pages found still decide
+        stated = 0
+    if stated > MAX_PAGES:
+        raise _too_many_pages()
+    for number, page in enumerate(reader.pages, 1):
+        if number > MAX_PAGES:
+            raise _too_many_pages()
+        yield page
+
+
 def read(data: bytes, path: str) -> Document:
     with _quiet():
         reader = _open(data)
         try:
-            pages = [_page_lines(page, number) for number, page in enumerate(reader.pages, 1)]
+            pages = []
+            for number, page in enumerate(_pages(reader), 1):
+                pages.append(_page_lines(page, number))
         except ReadError:
             raise
         except Exception as exc:   # a broken page tree

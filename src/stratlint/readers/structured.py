@@ -45,7 +45,15 @@ def _walk(text: str, node, depth: int, blocks: list[Block], in_list: bool) -> No
             blocks.append(block)
 
 
+# A structured strategy has a few thousand values at most. Building and checking the node
+# tree is the slow part of reading YAML, so a file far beyond that is refused first.
+MAX_EVENTS = 100_000
+
+
 def read(text: str, path: str) -> Document:
+    if yamlsafe.more_events_than(text, MAX_EVENTS):
+        raise ReadError(f"too large to check (more than {MAX_EVENTS:,} YAML values and "
+                        "collections)")
     try:
         root = yamlsafe.compose(text)
         data = yamlsafe.load(text)

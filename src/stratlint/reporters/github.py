@@ -5,10 +5,13 @@ file, a Markdown table of all findings is appended to it as well.
 """
 from __future__ import annotations
 
+import html
 import os
+import re
 import sys
 from collections import Counter
 
+from ..escape import field
 from ..findings import Severity
 from ._common import display_path, end_column, end_line
 
@@ -27,7 +30,7 @@ def escape_property(text: str) -> str:
 
 
 def annotation(finding) -> str:
-    props = [("file", display_path(finding.path)), ("line", finding.line)]
+    props = [("file", field(display_path(finding.path))), ("line", finding.line)]
     last = end_line(finding)
     if last == finding.line:   # columns are only allowed on a one-line range
         props += [("col", finding.column), ("endLine", last),
@@ -36,11 +39,18 @@ def annotation(finding) -> str:
         props.append(("endLine", last))
     props.append(("title", f"{finding.code} {finding.rule}"))
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props)
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(field(finding.message, keep_newlines=True))}"
+
+
+# Markdown punctuation that could start a link, an image, emphasis, code or a table cell.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!~|])")
 
 
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|")
+    """Document text as inert Markdown: HTML escaped, Markdown punctuation backslashed, so
+    a strategy or pack cannot put links, images or markup into the job summary."""
+    flat = " ".join(field(text).split())
+    return _MARKDOWN.sub(r"\\\1", html.escape(flat, quote=False))
 
 
 def summary(report) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ..escape import json_text
 from ..findings import Severity
 from ._common import display_path, end_line, fingerprints
 
@@ -32,5 +33,4 @@ def as_data(report) -> list[dict]:
 
 
 def write(report, stream, options) -> None:
-    json.dump(as_data(report), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json_text(json.dumps(as_data(report), indent=2, ensure_ascii=False)) + "\n")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ..escape import json_text
+
 
 def as_data(report) -> dict:
     from .. import __version__
@@ -31,4 +33,5 @@ def write(report, stream, options) -> None:
     findings = data.pop("findings")
     head = json.dumps(data, indent=2, ensure_ascii=False)[:-2]   # without the closing "\n}"
     rows = ",\n    ".join(json.dumps(finding, ensure_ascii=False) for finding in findings)
-    stream.write(f'{head},\n  "findings": [' + (f"\n    {rows}\n  " if rows else "") + "]\n}\n")
+    stream.write(json_text(f'{head},\n  "findings": [' + (f"\n    {rows}\n  " if rows else "")
+                           + "]\n}\n"))

@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from ..escape import xml_text
 from ._common import display_path
 
 # Characters XML 1.0 cannot hold at all (control characters from a PDF, say).
@@ -70,5 +71,5 @@ def write(report, stream, options) -> None:
     root = as_element(report)
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write(xml_text(ET.tostring(root, encoding="unicode")))
     stream.write("\n")

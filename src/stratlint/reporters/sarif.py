@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
+from ..escape import json_text
 from ..findings import Finding
 from ._common import SARIF_LEVELS, end_column, end_line, fingerprints, relative_path
 
@@ -122,5 +123,4 @@ def as_data(report) -> dict:
 
 
 def write(report, stream, options) -> None:
-    json.dump(as_data(report), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json_text(json.dumps(as_data(report), indent=2, ensure_ascii=False)) + "\n")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..escape import commands, controls, field
 from ..findings import Severity
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -10,24 +11,28 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def _marker(line: str, column: int, end_line: int, line_no: int, end_column: int) -> str:
-    width = (end_column - column) if end_line == line_no else len(line) - column + 1
-    prefix = "".join(c if c == "\t" else " " for c in line[:column - 1])
-    return prefix + "^" * max(1, width)
+    """Carets under the offending words of the line as printed (escapes widen controls)."""
+    end = end_column - 1 if end_line == line_no else len(line)
+    prefix = len(controls(line[:column - 1]))
+    return " " * prefix + "^" * max(1, len(controls(line[column - 1:end])))
 
 
 def write(report, stream, options) -> None:
     paint = (lambda code, text: f"{code}{text}{_RESET}") if options.color else (
         lambda code, text: text)
     for f in report.findings:
-        head = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
+        # Path, message and source line come from the repository: escaped, so that they
+        # cannot move the cursor, retitle the terminal or issue a CI runner command.
+        head = paint(_BOLD, f"{field(f.path)}:{f.line}:{f.column}:")
         severity = paint(_COLORS[f.severity], f"[{f.severity}]")
         where = f"(page {f.page}, line {f.page_line}) " if f.page is not None else ""
-        stream.write(f"{head} {f.code} {f.rule} {severity} {where}{f.message}\n")
+        stream.write(commands(f"{head} {f.code} {f.rule} {severity} {where}"
+                              f"{field(f.message)}") + "\n")
         if options.quiet:
             continue
         line = report.source_lines.get((f.path, f.line), "")
         if line.strip():
-            stream.write(f"    {line}\n")
+            stream.write(f"    {field(line)}\n")
             marker = _marker(line, f.column, f.end_line, f.line, f.end_column)
             stream.write("    " + paint(_COLORS[f.severity], marker) + "\n")
     if options.statistics and report.findings:
