@@ -69,7 +69,7 @@ def test_metadata(action):
 
 def test_inputs(action):
     inputs = action["inputs"]
-    assert set(inputs) == {"paths", "format", "fail-on", "version", "args"}
+    assert set(inputs) == {"paths", "format", "fail-on", "version", "args", "output-file"}
     assert inputs["paths"]["default"] == "."
     assert inputs["format"]["default"] == "github"
     assert inputs["fail-on"]["default"] == "warning"

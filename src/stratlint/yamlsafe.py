@@ -111,3 +111,20 @@ def compose(text: str):
         return yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise _error_from(exc) from None
+
+
+def load_file(path, what: str):
+    """Parse a YAML file that stratlint reads for itself (a config, a rule pack); any
+    problem is one StratlintError naming the file and `what` it was meant to be."""
+    from .errors import StratlintError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StratlintError(f"{path}: {what} file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StratlintError(f"{path}: cannot read {what}: {exc}") from None
+    try:
+        return load(text)
+    except YamlError as exc:
+        raise StratlintError(f"{path}: invalid YAML at {exc}") from None
