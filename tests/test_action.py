@@ -252,3 +252,32 @@ def test_readme_workflow_runs_the_action_and_uploads_sarif(check_help):
     assert upload["with"]["sarif_file"] == target
     assert steps.index(lint) < steps.index(sarif) < steps.index(upload)
     assert "cancelled()" in sarif["if"] and "cancelled()" in upload["if"]
+
+
+@needs_bash
+def test_run_step_checks_only_the_strategies_of_a_repository(action, steps, tmp_path):
+    """The Action checks '.' by default: README, CHANGELOG, requirements and workflows are
+    not strategies (issue 12, point 2)."""
+    from test_discovery import make_repository
+
+    work = make_repository(tmp_path / "repository")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "STRATLINT_"))}
+    extra = {"steps.install.outputs.bin": str(_installed_bin())}
+    result = _run_step(_step(steps, "Run stratlint"), action, {"format": "json"}, extra, work,
+                       {**env, "STRATLINT_NO_CACHE": "1"})
+    import json
+
+    data = json.loads(result.stdout)
+    assert data["files_checked"] == 2, result.stderr
+    assert {f["path"] for f in data["findings"]} <= {"docs/strategy.md", "docs/plan.yaml"}
+
+
+@needs_bash
+def test_run_step_writes_the_output_file(action, steps, workspace):
+    work, env = workspace
+    extra = {"steps.install.outputs.bin": str(_installed_bin())}
+    inputs = {"format": "sarif", "output-file": "results.sarif"}
+    result = _run_step(_step(steps, "Run stratlint"), action, inputs, extra, work, env)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert '"version": "2.1.0"' in (work / "results.sarif").read_text(encoding="utf-8")
