@@ -292,9 +292,12 @@ def _apply_fixes(report) -> None:
 
 def _show_config(paths, finder, overrides) -> None:
     """Which configuration applies to each path, and what it says."""
+    from .locations import display_path
+
     for raw in paths:
         config = finder.for_path(_absolute(raw)).overridden(**overrides)
-        chain = " extending ".join(config.sources) or "none found (the defaults)"
+        chain = (" extending ".join(display_path(s) for s in config.sources)
+                 or "none found (the defaults)")
         click.echo(f"{raw}: configuration from {chain}")
         settings = {
             "select": list(config.select) or "all rules",

@@ -170,10 +170,10 @@ def _extended(data: dict, path: Path, chain: tuple[Path, ...]) -> tuple[dict, tu
     target = data.pop("extend", None)
     if target is None:
         return data, (str(path),)
-    base_path = (path.parent / target)
+    base_path = path.parent / target
     if base_path.is_dir():
         base_path = base_path / ".stratlint.yaml"
-    resolved = base_path.resolve()
+    base_path = resolved = base_path.resolve()
     if resolved in chain:
         raise StratlintError(f"{path}: extend: {target!r} extends this file again (a loop)")
     if not base_path.is_file():
