@@ -149,3 +149,19 @@ def test_check_help_lists_every_file_type_it_reads():
     for suffix in FORMATS:
         if suffix != ".text":
             assert f"*{suffix}" in text, suffix
+
+
+def test_explain_and_rules_md_list_every_word_of_every_list():
+    from stratlint.packs import load_rules
+
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in load_rules(include_plugins=False).values():
+        explained = " ".join(CliRunner().invoke(main, ["explain", rule.name]).output.split())
+        for value in rule.options.values():
+            words = list(value) if isinstance(value, (tuple, list)) or hasattr(value, "items") \
+                else []
+            for word in words:
+                if isinstance(word, str):
+                    assert word in explained, (rule.name, word)
+                    assert word in docs, (rule.name, word)
+    assert "entries" not in docs and " in all)" not in docs
