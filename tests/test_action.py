@@ -242,12 +242,14 @@ def test_readme_workflow_runs_the_action_and_uploads_sarif(check_help):
     uses = [s.get("uses", "") for s in steps]
     assert uses[0].startswith("actions/checkout@")
     [lint] = [s for s in steps if s.get("uses", "").split("@")[0].endswith("/stratlint")]
-    assert set(lint.get("with", {})) <= {"paths", "format", "fail-on", "version", "args"}
+    assert set(lint.get("with", {})) <= {"paths", "format", "fail-on", "version", "args",
+                                         "output-file"}
     [sarif] = [s for s in steps if "--format sarif" in s.get("run", "")]
     [call] = _stratlint_check_calls(sarif["run"])
     listed = set(re.findall(r"(?<![\w-])(--?[a-zA-Z][\w-]*)", check_help))
     assert {a for a in call if a.startswith("-")} <= listed
-    target = call[call.index(">") + 1]
+    assert ">" not in call, "the SARIF is written with --output-file, not redirected"
+    target = call[call.index("--output-file") + 1]
     [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
     assert upload["with"]["sarif_file"] == target
     assert steps.index(lint) < steps.index(sarif) < steps.index(upload)
