@@ -149,3 +149,11 @@ def test_fix_on_a_copy_of_the_weak_example(tmp_path):
         assert line[start:start + len(f["fix"])] == f["fix"]
         lines[f["line"] - 1] = line[:start] + f["excerpt"] + line[start + len(f["fix"]):]
     assert "\n".join(lines) == before
+
+
+def test_fix_refuses_standard_input_even_when_a_file_has_its_name(plan):
+    before = plan.read_bytes()
+    result = run(plan.parent, "--stdin-filename", "plan.md", "--fix", input=PLAN)
+    assert result.exit_code == 2
+    assert "standard input" in result.stderr
+    assert plan.read_bytes() == before

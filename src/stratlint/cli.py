@@ -83,7 +83,8 @@ FORMAT_NAMES = ["auto", "text", "concise", "json", "sarif", "github", "gitlab", 
               "on a terminal, and never when NO_COLOR is set).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the finding lines.")
 @click.option("-v", "--verbose", is_flag=True,
-              help="Also say which files a folder walk left out, and why.")
+              help="Also say which files were left out (by a folder walk, or by "
+                   "--force-exclude), and why.")
 @click.option("--statistics", is_flag=True, help="Also print how often each rule fired.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
               help="Processes to check files in (default: one per core, or one for a few "
@@ -118,8 +119,9 @@ def check(paths, output_format, output_file, select, ignore, config_path, show_c
     Markdown (*.md, *.markdown), plain text (*.txt), structured strategies in YAML (*.yaml,
     *.yml; only those that look like a strategy), HTML (*.html, *.htm), Word (*.docx) and
     PDF (*.pdf), leaving out repository files such as README, CHANGELOG, LICENSE and
-    requirements files. A file named as a PATH is always checked. Use '-' (or
-    --stdin-filename) to read from standard input; everything after '--' is a PATH.
+    requirements files (-v lists what was left out). A file named as a PATH is always
+    checked, unless --force-exclude. Use '-' (or --stdin-filename) to read from standard
+    input; everything after '--' is a PATH.
 
     \b
     Exit codes:
@@ -140,6 +142,9 @@ def check(paths, output_format, output_file, select, ignore, config_path, show_c
     if fix and show_diff:
         _fail("--fix and --diff cannot be used together: --diff shows what --fix would do")
     reads_stdin = paths == ["-"] or (stdin_filename is not None and not paths)
+    if ("-" in paths or reads_stdin) and (fix or show_diff):
+        # The findings would be placed in the text piped in, not in a file of that name.
+        _fail("--fix and --diff rewrite files; they cannot be used on standard input")
     if "-" in paths or reads_stdin:
         report = _check_stdin(paths or ["-"], explicit, overrides, stdin_filename)
     else:
