@@ -20,17 +20,33 @@ title: Leverage plan
 # Plan 2025 to 2028\r
 \r
 We will leverage data. Leveraging it, we will utilise the estate.\r
+\r
+## Skills\r
+\r
 LEVERAGE matters; we are world-class and will harness skills.\r
+\r
+## Quoted\r
 \r
 > The national plan says we should leverage data.\r
 \r
-The minister said "we must leverage every asset" and `leverage` is a code word.\r
+## Said\r
+\r
+The minister said "we must leverage every asset".\r
+\r
+## Code\r
+\r
+The word `leverage` is a code word.\r
+\r
+## Gaps\r
 \r
 [TODO: leverage] {{ leverage }} <leverage>\r
 \r
 ```\r
 leverage in a code block\r
 ```\r
+\r
+## Last\r
+\r
 Café staff, 😀 then leverage once more.\r
 """
 
@@ -64,9 +80,9 @@ def test_fix_changes_only_the_marked_words(plan):
     assert after == expected            # everything else byte for byte, \r\n included
     assert "fixed 6 findings in 1 file" in result.stderr
     left = {(f["line"], f["excerpt"]) for f in json.loads(result.stdout)["findings"]}
-    assert (7, "world-class") in left   # no plain word to swap in: left for the author
+    assert (10, "world-class") in left  # no plain word to swap in: left for the author
     # In code and in a placeholder: reported, never rewritten.
-    assert {(11, "leverage"), (13, "leverage")} <= left
+    assert {(22, "leverage"), (26, "leverage")} <= left
     assert not {word for _line, word in left} & {"Leveraging", "utilise", "harness"}
 
 
@@ -121,8 +137,9 @@ def test_fixes_appear_in_json_and_sarif(plan):
     fixes = {(f["line"], f["excerpt"]): f["fix"] for f in data["findings"]
              if f["rule"] == "vague-language"}
     assert fixes[(6, "Leveraging")] == "Using"
-    assert fixes[(7, "world-class")] is None
-    assert fixes.get((9, "leverage")) is None      # a block quote: someone else's words
+    assert fixes[(10, "world-class")] is None
+    assert fixes[(22, "leverage")] is None         # inline code
+    assert fixes[(26, "leverage")] is None         # a placeholder
     sarif = json.loads(run(plan.parent, "plan.md", "--format", "sarif").stdout)
     with_fixes = [r for r in sarif["runs"][0]["results"] if "fixes" in r]
     assert len(with_fixes) == 6
@@ -157,3 +174,13 @@ def test_fix_refuses_standard_input_even_when_a_file_has_its_name(plan):
     assert result.exit_code == 2
     assert "standard input" in result.stderr
     assert plan.read_bytes() == before
+
+
+def test_words_in_quotations_are_never_fixed_even_when_reported(plan):
+    (plan.parent / ".stratlint.yaml").write_text(
+        "rules:\n  vague-language: {include-quotes: true}\n", encoding="utf-8")
+    data = json.loads(run(plan.parent, "plan.md", "--format", "json").stdout)
+    quoted = [f for f in data["findings"] if f["rule"] == "vague-language"
+              and f["line"] in (14, 18)]
+    assert {f["line"] for f in quoted} == {14, 18}   # a block quote, and quotation marks
+    assert all(f["fix"] is None for f in quoted)
