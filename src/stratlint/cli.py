@@ -233,42 +233,25 @@ def _write_report(report, output_format, output_file, no_color, quiet, statistic
         _fail(f"{output_file}: cannot write the findings: {exc.strerror or exc}")
 
 
-def _fixes_by_file(report) -> dict[str, list]:
-    from .fixes import fixable_file
+def _planned_fixes(report) -> list:
+    from .fixes import planned
 
-    by_file: dict[str, list] = {}
-    for finding in report.findings:
-        if finding.fix and fixable_file(finding.path):
-            by_file.setdefault(finding.path, []).append(finding)
-    return by_file
+    def warn(path: str, problem: str) -> None:
+        click.echo(f"stratlint: warning: {path}: not fixed: {problem}", err=True)
 
-
-def _rewritten(path: str, findings) -> tuple[str, str, str, list] | None:
-    """(byte-order mark, text before, text after, findings fixed), or None if unreadable."""
-    from .fixes import read_source, rewrite
-
-    try:
-        bom, before = read_source(Path(path))
-    except (OSError, UnicodeDecodeError) as exc:
-        click.echo(f"stratlint: warning: {path}: not fixed: cannot read it again ({exc})",
-                   err=True)
-        return None
-    after, applied = rewrite(before, findings)
-    return bom, before, after, applied
+    return planned(report.findings, warn)
 
 
 def _print_diff(report) -> int:
     from .fixes import unified_diff
 
-    changed = 0
-    for path, findings in _fixes_by_file(report).items():
-        result = _rewritten(path, findings)
-        if result and result[3]:
-            click.echo(unified_diff(path, result[1], result[2]), nl=False)
-            changed += len(result[3])
-    click.echo(f"stratlint: {changed} fix{'es' if changed != 1 else ''} available "
+    rewrites = _planned_fixes(report)
+    for rewrite in rewrites:
+        click.echo(unified_diff(rewrite.path, rewrite.before, rewrite.after), nl=False)
+    count = sum(len(rewrite.applied) for rewrite in rewrites)
+    click.echo(f"stratlint: {count} fix{'es' if count != 1 else ''} available "
                f"(apply with --fix)", err=True)
-    return 1 if changed else 0
+    return 1 if count else 0
 
 
 def _apply_fixes(report) -> None:
@@ -276,20 +259,16 @@ def _apply_fixes(report) -> None:
 
     fixed: set[int] = set()
     files = 0
-    for path, findings in _fixes_by_file(report).items():
-        result = _rewritten(path, findings)
-        if not result or not result[3]:
-            continue
-        bom, _before, after, applied = result
+    for rewrite in _planned_fixes(report):
         try:
-            write_atomically(Path(path), bom + after)
+            write_atomically(Path(rewrite.path), rewrite.bom + rewrite.after)
         except OSError as exc:
-            click.echo(f"stratlint: error: {path}: cannot write the fixes: "
+            click.echo(f"stratlint: error: {rewrite.path}: cannot write the fixes: "
                        f"{exc.strerror or exc}", err=True)
-            report.errors.append(f"{path}: fixes not written")
+            report.errors.append(f"{rewrite.path}: fixes not written")
             continue
         files += 1
-        fixed.update(id(f) for f in applied)
+        fixed.update(id(f) for f in rewrite.applied)
     report.findings = [f for f in report.findings if id(f) not in fixed]
     click.echo(f"stratlint: fixed {len(fixed)} finding{'s' if len(fixed) != 1 else ''} in "
                f"{files} file{'s' if files != 1 else ''}", err=True)

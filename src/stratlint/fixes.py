@@ -10,6 +10,7 @@ import difflib
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 FIXABLE_FORMATS = frozenset({"markdown", "text"})
@@ -97,8 +98,36 @@ def rewrite(text: str, findings) -> tuple[str, list]:
     return "".join(pieces), applied
 
 
-def fixable_file(path: str) -> bool:
-    return Path(path).suffix.lower() in FIXABLE_SUFFIXES and Path(path).is_file()
+@dataclass(frozen=True)
+class Rewrite:
+    """One file's fixes: its text before and after, and the findings they fix."""
+
+    path: str
+    bom: str        # a UTF-8 byte-order mark the file starts with, kept as it was
+    before: str
+    after: str
+    applied: tuple
+
+
+def planned(findings, warn) -> list[Rewrite]:
+    """The rewrite of each Markdown or text file that has safe fixes; `warn(path, problem)`
+    hears of a file that can no longer be read."""
+    by_file: dict[str, list] = {}
+    for finding in findings:
+        path = Path(finding.path)
+        if finding.fix and path.suffix.lower() in FIXABLE_SUFFIXES and path.is_file():
+            by_file.setdefault(finding.path, []).append(finding)
+    rewrites = []
+    for path, on_file in by_file.items():
+        try:
+            bom, before = read_source(Path(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            warn(path, f"cannot read it again ({exc})")
+            continue
+        after, applied = rewrite(before, on_file)
+        if applied:
+            rewrites.append(Rewrite(path, bom, before, after, tuple(applied)))
+    return rewrites
 
 
 def read_source(path: Path) -> tuple[str, str]:
