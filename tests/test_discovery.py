@@ -158,3 +158,17 @@ def test_a_stdin_filename_without_a_path_reads_standard_input(tmp_path):
     assert data["files_checked"] == 1
     assert {f["path"] for f in data["findings"]} == {"plan.md"}
     assert "leverage" in {f["excerpt"] for f in data["findings"]}
+
+
+def test_a_yaml_strategy_with_fields_of_its_own_is_still_checked(tmp_path):
+    (tmp_path / "plan.yaml").write_text(
+        "title: Plan\nversion: 3\nnotes: draft\nmission: Care closer to home.\n"
+        "commitments:\n  - title: Online booking\n", encoding="utf-8")
+    (tmp_path / "title-only.yaml").write_text("title: Meeting notes\n", encoding="utf-8")
+    (tmp_path / "broken-strategy.yaml").write_text("mission: [unclosed\n", encoding="utf-8")
+    (tmp_path / "broken-values.yaml").write_text("image: {{ .Values.image }}\n",
+                                                 encoding="utf-8")
+    result = run(tmp_path, "-v", "--format", "json", "--select", "unreadable-file")
+    assert json.loads(result.stdout)["files_checked"] == 2, result.stderr
+    assert "skipped title-only.yaml" in result.stderr
+    assert "skipped broken-values.yaml" in result.stderr

@@ -48,9 +48,10 @@ def _display(path: Path) -> str:
 
 
 def _yaml_is_strategy(path: Path, config: Config) -> bool:
-    """A YAML file is checked only when its top level holds strategy fields (most of its keys
-    are fields of the strategy schema), so workflows, compose files and tool settings are
-    left alone. YAML that does not parse is checked only when its name says strategy."""
+    """A YAML file is checked only when its top level holds strategy fields besides a title:
+    two or more, or one that is most of what it holds. Workflows, compose files (whose
+    `services` is one field among others) and tool settings are left alone. YAML that does
+    not parse is checked only when its name says strategy."""
     from . import yamlsafe
     from .resources import schema
 
@@ -63,8 +64,8 @@ def _yaml_is_strategy(path: Path, config: Config) -> bool:
     if not isinstance(data, dict) or not data:
         return False
     fields = schema("strategy")["properties"]
-    known = sum(1 for key in data if key in fields)
-    return known * 2 > len(data)
+    known = sum(1 for key in data if key in fields and key != "title")
+    return known >= 2 or (known == 1 and 2 * (known + ("title" in data)) > len(data))
 
 
 def skip_reason(path: Path, config: Config) -> str | None:
