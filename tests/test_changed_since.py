@@ -128,3 +128,9 @@ def test_outside_a_repository_is_one_line(tmp_path):
     result = check(tmp_path, "s.md", "--changed-since", "main")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "not inside a git repository" in result.stderr
+
+
+def test_a_ref_that_looks_like_a_git_option_is_refused(repo):
+    result = check(repo, "--changed-since=--output=/tmp/x")
+    assert result.exit_code == 2
+    assert "is not a git ref" in result.stderr

@@ -37,6 +37,8 @@ class _Repository:
 
     def __init__(self, folder: Path, ref: str):
         self.folder, self.ref = folder, ref
+        if ref.startswith("-"):   # git would read it as one of its own options
+            raise StratlintError(f"--changed-since: {ref!r} is not a git ref")
         inside = _run_git(["rev-parse", "--is-inside-work-tree"], folder)
         if inside.returncode != 0 or _text(inside).strip() != "true":
             raise StratlintError(f"--changed-since: {folder} is not inside a git repository")
