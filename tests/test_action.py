@@ -69,7 +69,7 @@ def test_metadata(action):
 
 def test_inputs(action):
     inputs = action["inputs"]
-    assert set(inputs) == {"paths", "format", "fail-on", "version", "args"}
+    assert set(inputs) == {"paths", "format", "fail-on", "version", "args", "output-file"}
     assert inputs["paths"]["default"] == "."
     assert inputs["format"]["default"] == "github"
     assert inputs["fail-on"]["default"] == "warning"
@@ -242,13 +242,44 @@ def test_readme_workflow_runs_the_action_and_uploads_sarif(check_help):
     uses = [s.get("uses", "") for s in steps]
     assert uses[0].startswith("actions/checkout@")
     [lint] = [s for s in steps if s.get("uses", "").split("@")[0].endswith("/stratlint")]
-    assert set(lint.get("with", {})) <= {"paths", "format", "fail-on", "version", "args"}
+    assert set(lint.get("with", {})) <= {"paths", "format", "fail-on", "version", "args",
+                                         "output-file"}
     [sarif] = [s for s in steps if "--format sarif" in s.get("run", "")]
     [call] = _stratlint_check_calls(sarif["run"])
     listed = set(re.findall(r"(?<![\w-])(--?[a-zA-Z][\w-]*)", check_help))
     assert {a for a in call if a.startswith("-")} <= listed
-    target = call[call.index(">") + 1]
+    assert ">" not in call, "the SARIF is written with --output-file, not redirected"
+    target = call[call.index("--output-file") + 1]
     [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
     assert upload["with"]["sarif_file"] == target
     assert steps.index(lint) < steps.index(sarif) < steps.index(upload)
     assert "cancelled()" in sarif["if"] and "cancelled()" in upload["if"]
+
+
+@needs_bash
+def test_run_step_checks_only_the_strategies_of_a_repository(action, steps, tmp_path):
+    """The Action checks '.' by default: README, CHANGELOG, requirements and workflows are
+    not strategies (issue 12, point 2)."""
+    from test_discovery import make_repository
+
+    work = make_repository(tmp_path / "repository")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "STRATLINT_"))}
+    extra = {"steps.install.outputs.bin": str(_installed_bin())}
+    result = _run_step(_step(steps, "Run stratlint"), action, {"format": "json"}, extra, work,
+                       {**env, "STRATLINT_NO_CACHE": "1"})
+    import json
+
+    data = json.loads(result.stdout)
+    assert data["files_checked"] == 2, result.stderr
+    assert {f["path"] for f in data["findings"]} <= {"docs/strategy.md", "docs/plan.yaml"}
+
+
+@needs_bash
+def test_run_step_writes_the_output_file(action, steps, workspace):
+    work, env = workspace
+    extra = {"steps.install.outputs.bin": str(_installed_bin())}
+    inputs = {"format": "sarif", "output-file": "results.sarif"}
+    result = _run_step(_step(steps, "Run stratlint"), action, inputs, extra, work, env)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert '"version": "2.1.0"' in (work / "results.sarif").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from stratlint import Finding, Severity, lint_paths, lint_text
 from stratlint.errors import StratlintError
 
 FIELDS = ["path", "line", "column", "rule", "code", "severity", "message", "end_line",
-          "end_column", "excerpt", "suggestion", "page", "page_line"]
+          "end_column", "excerpt", "suggestion", "page", "page_line", "fix"]
 
 STRATEGY = """\
 # Riverside Digital Strategy

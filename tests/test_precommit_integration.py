@@ -122,3 +122,25 @@ def test_hook_passes_on_a_strong_strategy(strategy_repo):
     assert result.returncode == 0, _explain(result)
     assert "Passed" in result.stdout, _explain(result)
     assert "(no files to check)" not in result.stdout, "the hook must see the strategy file"
+
+
+def test_hook_checks_only_the_strategies_of_a_repository(strategy_repo):
+    """A repository with a README, a CHANGELOG, requirements and a workflow: only the
+    strategy is checked, and a file named like an option is a file (issues 12 and 13)."""
+    from test_discovery import make_repository
+
+    add, env = strategy_repo
+    repo = add("strong-riverside-trust.md")
+    make_repository(repo)
+    shutil.copyfile(EXAMPLES / "weak-hillcrest-trust.md", repo / "--write-baseline=README.md")
+    readme = (repo / "README.md").read_bytes()
+    _git(repo, env, "add", "--all")
+    _git(repo, env, "commit", "--quiet", "--no-verify", "-m", "Add the repository files")
+    result = _try_repo(repo, env)
+    out = result.stdout
+    assert result.returncode == 1, _explain(result)
+    assert (repo / "README.md").read_bytes() == readme, "a file name acted as an option"
+    assert "docs/strategy.md:" in out and "--write-baseline=README.md:" in out, _explain(result)
+    for name in ("README.md:", "CHANGELOG.md:", "CONTRIBUTING.md:", "requirements.txt",
+                 "ci.yml", "compose.yml", "unknown field"):
+        assert name not in out.replace("--write-baseline=README.md:", ""), _explain(result)

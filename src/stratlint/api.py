@@ -31,17 +31,19 @@ def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = N
 
 def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None,
               overrides: Mapping | None = None, keep_documents: bool = False,
-              jobs: int | None = None, progress=None, cache=None) -> Report:
+              jobs: int | None = None, progress=None, cache=None, force_exclude: bool = False,
+              skipped: list | None = None) -> Report:
     """Discover and check files; the full Report (findings, file count, internal errors).
     With keep_documents, Report.documents also holds each Document and its Analysis.
-    `cache` (a results_cache.ResultsCache) reuses the results of unchanged files."""
+    `cache` (a results_cache.ResultsCache) reuses the results of unchanged files.
+    `force_exclude` and `skipped` are discover()'s: which files are left out, and why."""
     if isinstance(paths, (str, Path)):
         paths = [paths]   # one path, not a string of one-letter paths
     finder = ConfigFinder(_as_config(config))
     overrides = dict(overrides or {})
     sources = []
     overridden: dict[int, Config] = {}   # one overridden copy per config file
-    for target in discover([str(p) for p in paths], finder):
+    for target in discover([str(p) for p in paths], finder, force_exclude, skipped):
         base = finder.for_path(target.path)
         if id(base) not in overridden:
             overridden[id(base)] = base.overridden(**overrides)

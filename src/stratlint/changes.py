@@ -1,8 +1,19 @@
-"""Which lines changed since a git ref: for pull-request checks that report only those."""
+"""What a change made worse since a git ref: the pull-request view of a check.
+
+A finding counts as made worse when the file at the ref did not have it (matched as
+baselines match: rule, offending words and the content of its line), or when it marks
+words on a line changed since the ref. Whole-document findings (a section deleted, say)
+are caught by the first test, which is why the old version is checked, not just diffed.
+
+The old version is read with `git cat-file blob`, which never applies textconv, external
+diff drivers or `.gitattributes` (a `-diff` attribute cannot hide a change), and the line
+diff is asked for with `--no-ext-diff --text` for the same reason.
+"""
 from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 from .errors import StratlintError
@@ -10,64 +21,102 @@ from .errors import StratlintError
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
-def _git(args: list[str], cwd: Path) -> str:
+def _run_git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                                check=False)
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
         raise StratlintError("--changed-since needs git, which is not installed") from None
-    if result.returncode != 0:
-        message = (result.stderr.strip().splitlines() or ["git failed"])[-1]
-        raise StratlintError(f"--changed-since: {message}")
-    return result.stdout
 
 
-def changed_lines(path: Path, ref: str) -> set[int] | None:
-    """Lines of `path` added or changed since `ref`; None when the whole file is new."""
-    folder = path.resolve().parent
-    if not _is_tracked(path, folder) or not _in_ref(path, ref, folder):
-        return None
-    diff = _git(["diff", "--no-color", "--unified=0", ref, "--", path.name], folder)
-    lines: set[int] = set()
-    for match in _HUNK.finditer(diff):
-        start, count = int(match.group(1)), int(match.group(2) or 1)
-        lines.update(range(start, start + count))
-    return lines
+def _text(result: subprocess.CompletedProcess) -> str:
+    return result.stdout.decode("utf-8", "replace")
 
 
-def _is_tracked(path: Path, folder: Path) -> bool:
-    result = subprocess.run(["git", "ls-files", "--error-unmatch", "--", path.name], cwd=folder,
-                            capture_output=True, text=True, check=False)
-    if result.returncode != 0 and "not a git repository" in result.stderr:
-        raise StratlintError(f"--changed-since: {folder} is not inside a git repository")
-    return result.returncode == 0
+class _Repository:
+    """One folder's view of git at a ref: is the ref known, and what a file held there."""
+
+    def __init__(self, folder: Path, ref: str):
+        self.folder, self.ref = folder, ref
+        if ref.startswith("-"):   # git would read it as one of its own options
+            raise StratlintError(f"--changed-since: {ref!r} is not a git ref")
+        inside = _run_git(["rev-parse", "--is-inside-work-tree"], folder)
+        if inside.returncode != 0 or _text(inside).strip() != "true":
+            raise StratlintError(f"--changed-since: {folder} is not inside a git repository")
+        known = _run_git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], folder)
+        if known.returncode != 0:
+            raise StratlintError(f"--changed-since: git does not know the ref {ref!r} "
+                                 f"(in {folder})")
+
+    def old_bytes(self, name: str) -> bytes | None:
+        """The file's content at the ref, or None when it did not exist there."""
+        result = _run_git(["cat-file", "blob", f"{self.ref}:./{name}"], self.folder)
+        return result.stdout if result.returncode == 0 else None
+
+    def changed_lines(self, name: str) -> set[int]:
+        result = _run_git(["diff", "--no-ext-diff", "--text", "--no-color", "--unified=0",
+                           self.ref, "--", name], self.folder)
+        lines: set[int] = set()
+        for match in _HUNK.finditer(_text(result)):
+            start, count = int(match.group(1)), int(match.group(2) or 1)
+            lines.update(range(start, start + count))
+        return lines
 
 
 def check_ref(ref: str, folder: Path) -> None:
-    """Refuse a ref git does not know, in one line."""
-    try:
-        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], folder)
-    except StratlintError:
-        raise StratlintError(f"--changed-since: git does not know the ref {ref!r}") from None
+    """Refuse a folder outside git, or a ref git does not know, in one line."""
+    _Repository(folder, ref)
 
 
-def _in_ref(path: Path, ref: str, folder: Path) -> bool:
-    result = subprocess.run(["git", "cat-file", "-e", f"{ref}:./{path.name}"], cwd=folder,
-                            capture_output=True, text=True, check=False)
-    return result.returncode == 0
+def _marks_words(finding) -> bool:
+    """A line-level finding: it marks words on one line, not a whole document."""
+    return finding.end_line == finding.line and finding.end_column > finding.column
 
 
-def only_changed(findings: list, ref: str) -> list:
-    """Findings on lines changed since `ref` (every finding in a file new since then)."""
-    check_ref(ref, Path.cwd())
-    cache: dict[str, set[int] | None] = {}
+def made_worse(report, ref: str, config_for) -> list:
+    """The report's findings that the change since `ref` brought in.
+
+    `config_for(display_path)` gives the Config each file was checked with, so the old
+    versions are checked the same way (together, so rules across documents see the same
+    set). A file new since the ref is reported whole; a deleted file is not checked at all.
+    """
+    from .engine import RuleBook, lint_documents
+    from .fingerprint import fingerprints
+
+    repositories: dict[Path, _Repository] = {}
+    old_items, changed, new_files = [], {}, set()
+    for display in report.paths:
+        path = Path(display)
+        if not path.is_file():   # standard input, or a file gone since it was read
+            new_files.add(display)
+            continue
+        folder = path.resolve().parent
+        if folder not in repositories:
+            repositories[folder] = _Repository(folder, ref)
+        repository = repositories[folder]
+        old = repository.old_bytes(path.name)
+        if old is None:
+            new_files.add(display)
+            continue
+        old_items.append((old, display, config_for(display)))
+        changed[display] = repository.changed_lines(path.name)
+    if not repositories:
+        check_ref(ref, Path.cwd())
+
+    old_report = lint_documents(old_items, RuleBook()) if old_items else None
+    known: Counter = Counter()
+    if old_report is not None:
+        old_prints = fingerprints(old_report)
+        known.update((f.path, old_prints[i]) for i, f in enumerate(old_report.findings))
+    prints = fingerprints(report)
     kept = []
-    for finding in findings:
-        if finding.path not in cache:
-            path = Path(finding.path)
-            cache[finding.path] = changed_lines(path, ref) if path.is_file() else None
-        lines = cache[finding.path]
-        if lines is None or any(line in lines for line in
-                                range(finding.line, max(finding.line, finding.end_line) + 1)):
+    for index, finding in enumerate(report.findings):
+        key = (finding.path, prints[index])
+        if finding.path in new_files or finding.path not in changed:
+            kept.append(finding)
+        elif known[key] > 0:
+            known[key] -= 1
+            if _marks_words(finding) and finding.line in changed[finding.path]:
+                kept.append(finding)
+        else:
             kept.append(finding)
     return kept

@@ -56,12 +56,18 @@ def main():
     """
 
 
+FORMAT_NAMES = ["auto", "text", "concise", "json", "sarif", "github", "gitlab", "junit"]
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format",
-              type=click.Choice(["auto", "text", "json", "sarif", "github", "gitlab", "junit"]),
+@click.option("--format", "--output-format", "output_format", type=click.Choice(FORMAT_NAMES),
               default="auto", show_default=True,
-              help="Output format; auto is github inside GitHub Actions, else text.")
+              help="Output format; auto is github inside GitHub Actions, else text. concise is "
+                   "text without the source excerpts: one line per finding.")
+@click.option("-o", "--output-file", "output_file", type=click.Path(dir_okay=False),
+              metavar="FILE", help="Write the findings to FILE instead of standard output "
+              "(any format).")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules (names, codes or code prefixes, comma-separated). "
                    "Replaces the config's select.")
@@ -69,37 +75,60 @@ def main():
               help="Skip these rules (names, codes or code prefixes), on top of the config's.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Use this config file instead of searching for one next to each document.")
+@click.option("--show-config", is_flag=True,
+              help="Print the configuration that applies to each PATH (which files it came "
+                   "from, and its settings) and exit; nothing is checked.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--fix", is_flag=True,
+              help="Apply the safe fixes (one word swapped for its plainer form, in Markdown "
+                   "and text files) and report what is left.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the safe fixes as a unified diff and change nothing; exit 1 when "
+                   "there is something to fix.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (colour is used only "
               "on a terminal, and never when NO_COLOR is set).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the finding lines.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also say which files were left out (by a folder walk, or by "
+                   "--force-exclude), and why.")
 @click.option("--statistics", is_flag=True, help="Also print how often each rule fired.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=False,
               help="Processes to check files in (default: one per core, or one for a few "
                    "files, when a large document's rules are shared among the cores). The "
                    "output is the same whatever the number.")
 @click.option("--changed-since", metavar="REF",
-              help="Report only findings on lines changed since this git ref (for pull "
-                   "requests); files new since then are reported whole.")
+              help="Report only what changed since this git ref made worse (for pull "
+                   "requests): findings the file did not have at REF, and findings on "
+                   "changed lines. Files new since then are reported whole.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               metavar="FILE", help="Record today's findings in FILE (a later --baseline FILE "
               "then reports only new ones) and exit 0.")
 @click.option("--stdin-filename", metavar="NAME",
-              help="File name to report and to pick the reader by, when PATH is '-'.")
+              help="Read the document from standard input (when no PATH is given, or PATH "
+                   "is '-'), reporting it as NAME and picking the reader by NAME's suffix.")
+@click.option("--force-exclude", is_flag=True,
+              help="Leave out files named as PATHS that a folder walk would leave out "
+                   "(excluded, repository files, YAML that is not a strategy). For "
+                   "pre-commit, which names every staged file.")
 @click.option("--no-cache", is_flag=True,
               help="Check every file afresh. By default each file's results are kept in "
                    ".stratlint_cache/ in the current folder and reused while the file, the "
                    "configuration and stratlint are unchanged.")
-def check(paths, output_format, select, ignore, config_path, fail_on, no_color, quiet,
-          statistics, jobs, changed_since, baseline_path, write_baseline_path,
-          stdin_filename, no_cache):
+def check(paths, output_format, output_file, select, ignore, config_path, show_config,
+          fail_on, fix, show_diff, no_color, quiet, verbose, statistics, jobs, changed_since,
+          baseline_path, write_baseline_path, stdin_filename, force_exclude, no_cache):
     """Lint strategy documents.
 
     PATHS are files or folders (default: the current folder). Folders are searched for
-    *.md, *.markdown, *.txt, *.yaml and *.yml. Use '-' to read from standard input.
+    Markdown (*.md, *.markdown), plain text (*.txt), structured strategies in YAML (*.yaml,
+    *.yml; only those that look like a strategy), HTML (*.html, *.htm), Word (*.docx) and
+    PDF (*.pdf), leaving out repository files such as README, CHANGELOG, LICENSE and
+    requirements files (-v lists what was left out). A file named as a PATH is always
+    checked, unless --force-exclude. Use '-' (or --stdin-filename) to read from standard
+    input; everything after '--' is a PATH.
 
     \b
     Exit codes:
@@ -107,20 +136,36 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
       1  findings at or above --fail-on
       2  usage, configuration or internal error
     """
-    from . import api, reporters
+    from . import api
     from .config import ConfigFinder, fail_threshold, load_file
 
     explicit = load_file(Path(config_path)) if config_path else None
     overrides = {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on}
-    paths = list(paths) or ["."]
-    if "-" in paths:
-        report = _check_stdin(paths, explicit, overrides, stdin_filename)
+    paths = list(paths)
+    finder = ConfigFinder(explicit)
+    if show_config:
+        _show_config(paths or ["."], finder, overrides)
+        return
+    if fix and show_diff:
+        _fail("--fix and --diff cannot be used together: --diff shows what --fix would do")
+    reads_stdin = paths == ["-"] or (stdin_filename is not None and not paths)
+    if ("-" in paths or reads_stdin) and (fix or show_diff):
+        # The findings would be placed in the text piped in, not in a file of that name.
+        _fail("--fix and --diff rewrite files; they cannot be used on standard input")
+    if "-" in paths or reads_stdin:
+        report = _check_stdin(paths or ["-"], explicit, overrides, stdin_filename)
     else:
+        paths = paths or ["."]
+        skipped: list = []
         report = api.run_paths(paths, explicit, overrides, jobs=jobs or None,
-                               progress=_progress_on_terminal(), cache=_results_cache(no_cache))
+                               progress=_progress_on_terminal(), cache=_results_cache(no_cache),
+                               force_exclude=force_exclude, skipped=skipped)
+        if verbose:
+            for path, reason in skipped:
+                click.echo(f"stratlint: skipped {path}: {reason}", err=True)
     for error in report.errors:
         _say("error", error)
-    if not report.files:
+    if not report.files and not force_exclude:
         # Not an error (a docs folder may hold no strategy yet), but never silent either.
         from .discover import EXTENSIONS
 
@@ -137,36 +182,132 @@ def check(paths, output_format, select, ignore, config_path, fail_on, no_color, 
         from .baseline import only_new, read
 
         report.findings = only_new(report, read(Path(baseline_path)))
+
+    def config_for(display: str):
+        return finder.for_path(_absolute(display)).overridden(**overrides)
+
     if changed_since:
-        from .changes import only_changed
+        from .changes import made_worse
 
-        report.findings = only_changed(report.findings, changed_since)
+        report.findings = made_worse(report, changed_since, config_for)
+    if show_diff:
+        sys.exit(_print_diff(report))
+    if fix:
+        _apply_fixes(report)
 
-    color = (not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
-    options = reporters.Options(color=color, quiet=quiet, statistics=statistics)
-    reporters.write(reporters.resolve(output_format), report, sys.stdout, options)
+    _write_report(report, output_format, output_file, no_color, quiet, statistics)
 
     if report.errors:
         sys.exit(2)
     # Each finding is held to the fail-on of the config that applied to its own file, not
     # to whatever config happens to sit above the working folder.
-    finder = ConfigFinder(explicit)
-
     thresholds: dict[str, object] = {}   # one config look-up per file, not per finding
 
     def fails(finding) -> bool:
         if finding.path not in thresholds:
-            try:
-                where = Path(finding.path).resolve()
-            except (OSError, RuntimeError):   # a symlink loop: its own folder's config
-                where = Path(finding.path).absolute()
-            base = finder.for_path(where)
+            base = finder.for_path(_absolute(finding.path))
             thresholds[finding.path] = fail_threshold(fail_on or base.fail_on)
         threshold = thresholds[finding.path]
         return threshold is not None and finding.severity >= threshold
 
     if any(fails(f) for f in report.findings):
         sys.exit(1)
+
+
+def _absolute(path: str) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):   # a symlink loop: its own folder's config
+        return Path(path).absolute()
+
+
+def _write_report(report, output_format, output_file, no_color, quiet, statistics) -> None:
+    from . import reporters
+
+    if output_file is None:
+        color = (not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
+        options = reporters.Options(color=color, quiet=quiet, statistics=statistics)
+        reporters.write(reporters.resolve(output_format), report, sys.stdout, options)
+        return
+    if any(_absolute(path) == _absolute(output_file) for path in report.paths):
+        _fail(f"{output_file}: is one of the documents being checked; choose another file")
+    import io
+
+    from .safe_files import write_output
+
+    name = "text" if output_format == "auto" else output_format   # a file is not a console
+    options = reporters.Options(quiet=quiet, statistics=statistics)
+    buffer = io.StringIO(newline="\n")
+    reporters.write(name, report, buffer, options)
+    try:   # never through a link, and whole or not at all
+        write_output(Path(output_file), buffer.getvalue(), "the findings")
+    except StratlintError as exc:
+        _fail(str(exc))
+
+
+def _planned_fixes(report) -> list:
+    from .fixes import planned
+
+    def warn(path: str, problem: str) -> None:
+        click.echo(f"stratlint: warning: {path}: not fixed: {problem}", err=True)
+
+    return planned(report.findings, warn)
+
+
+def _print_diff(report) -> int:
+    from .fixes import unified_diff
+
+    rewrites = _planned_fixes(report)
+    for rewrite in rewrites:
+        click.echo(unified_diff(rewrite.path, rewrite.before, rewrite.after), nl=False)
+    count = sum(len(rewrite.applied) for rewrite in rewrites)
+    click.echo(f"stratlint: {count} fix{'es' if count != 1 else ''} available "
+               f"(apply with --fix)", err=True)
+    return 1 if count else 0
+
+
+def _apply_fixes(report) -> None:
+    from .fixes import write_atomically
+
+    fixed: set[int] = set()
+    files = 0
+    for rewrite in _planned_fixes(report):
+        try:
+            write_atomically(Path(rewrite.path), rewrite.bom + rewrite.after)
+        except OSError as exc:
+            click.echo(f"stratlint: error: {rewrite.path}: cannot write the fixes: "
+                       f"{exc.strerror or exc}", err=True)
+            report.errors.append(f"{rewrite.path}: fixes not written")
+            continue
+        files += 1
+        fixed.update(id(f) for f in rewrite.applied)
+    report.findings = [f for f in report.findings if id(f) not in fixed]
+    click.echo(f"stratlint: fixed {len(fixed)} finding{'s' if len(fixed) != 1 else ''} in "
+               f"{files} file{'s' if files != 1 else ''}", err=True)
+
+
+def _show_config(paths, finder, overrides) -> None:
+    """Which configuration applies to each path, and what it says."""
+    from .locations import display_path
+
+    for raw in paths:
+        config = finder.for_path(_absolute(raw)).overridden(**overrides)
+        chain = (" extending ".join(display_path(s) for s in config.sources)
+                 or "none found (the defaults)")
+        click.echo(f"{raw}: configuration from {chain}")
+        settings = {
+            "select": list(config.select) or "all rules",
+            "ignore": list(config.ignore),
+            "fail-on": config.fail_on,
+            "include": list(config.include) or "every file type stratlint reads",
+            "exclude": list(config.exclude),
+            "rule-paths": [str(p) for p in config.rule_paths],
+            "max-file-size": config.max_file_size,
+            "rules": {name: dict(options) for name, options in config.rules.items()},
+            "lexicons": {name: list(words) for name, words in config.lexicons.items()},
+        }
+        for key, value in settings.items():
+            click.echo(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
 
 
 class _Progress:
@@ -203,6 +344,7 @@ def _check_stdin(paths, explicit, overrides, stdin_filename):
 
     if paths != ["-"]:
         raise StratlintError("'-' (standard input) cannot be combined with other paths")
+
     display = printable(stdin_filename or "<stdin>.md")
     finder = ConfigFinder(explicit)
     config = finder.for_path(Path(display).resolve()).overridden(**overrides)
@@ -264,7 +406,8 @@ def explain(rule, config_path):
 
 
 # `stratlint schema NAME` -> the file schemas/<file>.schema.json that stratlint ships.
-SCHEMA_FILES = {"rules": "rule", "config": "config", "strategy": "strategy", "output": "output"}
+SCHEMA_FILES = {"rules": "rule", "config": "config", "strategy": "strategy", "output": "output",
+                "report": "report"}
 
 
 @main.command(context_settings=CONTEXT)
@@ -277,6 +420,7 @@ def schema(name):
       config    .stratlint.yaml, stratlint.yaml or [tool.stratlint]
       strategy  a structured strategy in YAML or Markdown front matter
       output    what `stratlint check --format json` prints
+      report    what `stratlint report --format json` prints
 
     Save one and point your editor at it for completion and checking as you type:
 
@@ -299,8 +443,8 @@ def schema(name):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["html", "markdown", "json", "csv"]),
               default="html", show_default=True, help="Report format.")
-@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the report to FILE instead of standard output.")
+@click.option("-o", "--output-file", "--output", "output_path", type=click.Path(dir_okay=False),
+              metavar="FILE", help="Write the report to FILE instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Use this config file instead of searching for one next to each document.")
 def report(paths, output_format, output_path, config_path):
@@ -325,6 +469,9 @@ def report(paths, output_format, output_path, config_path):
     from .report import render
 
     explicit = load_file(Path(config_path)) if config_path else None
+    missing = next((p for p in paths if not (Path(p).exists() or Path(p).is_symlink())), None)
+    if missing is not None:
+        _fail(f"{missing}: no such file or folder")
     if output_path:
         target = Path(output_path).resolve()
         if any(Path(p).resolve() == target for p in paths):

@@ -25,6 +25,8 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     rule_paths: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
+    # Globs of the files a folder walk checks; empty means every file type stratlint reads.
+    include: tuple[str, ...] = ()
     fail_on: str = "warning"
     # A strategy is tens of thousands of words (well under 1 MB); ten times that is generous,
     # and a bigger file is far more likely to be a data dump than a document to check.
@@ -33,6 +35,12 @@ class Config:
         default_factory=lambda: MappingProxyType({}))
     source: str | None = None   # the file it was read from, for messages
     root: Path | None = None    # the folder that relative paths in it are relative to
+    # The files it was built from, nearest first (a config and those it extends).
+    sources: tuple[str, ...] = ()
+    # Rules named by --select and --ignore, so a bad one is blamed on the option, not on
+    # whichever config file happened to apply.
+    option_select: tuple[str, ...] = ()
+    option_ignore: tuple[str, ...] = ()
 
     @property
     def max_bytes(self) -> int:
@@ -40,7 +48,14 @@ class Config:
 
     def excludes(self, path: Path) -> bool:
         """Whether a path matches one of the exclude globs."""
-        if not self.exclude:
+        return self._matches(path, self.exclude)
+
+    def includes(self, path: Path) -> bool:
+        """Whether a folder walk should check this file (always, without include globs)."""
+        return not self.include or self._matches(path, self.include)
+
+    def _matches(self, path: Path, patterns: tuple[str, ...]) -> bool:
+        if not patterns:
             return False
         candidates = [path.name]
         try:
@@ -49,7 +64,7 @@ class Config:
             candidates.extend(parent.as_posix() for parent in rel.parents if str(parent) != ".")
         except ValueError:
             candidates.append(path.as_posix())
-        for pattern in self.exclude:
+        for pattern in patterns:
             pattern = pattern.rstrip("/")
             for candidate in candidates:
                 if fnmatch.fnmatch(candidate, pattern) or PurePosixPath(candidate).match(pattern):
@@ -61,8 +76,10 @@ class Config:
         changes: dict[str, Any] = {}
         if select:
             changes["select"] = tuple(select)
+            changes["option_select"] = tuple(select)
         if ignore:
             changes["ignore"] = self.ignore + tuple(ignore)
+            changes["option_ignore"] = tuple(ignore)
         if fail_on:
             changes["fail_on"] = fail_on
         return replace(self, **changes) if changes else self
@@ -111,11 +128,13 @@ def from_mapping(data: Mapping[str, Any] | None, source: str | None = None,
                                 for k, v in (data.get("rules") or {}).items()}),
         rule_paths=tuple((base / p) for p in data.get("rule-paths", ())),
         exclude=tuple(data.get("exclude", ())),
+        include=tuple(data.get("include", ())),
         fail_on=data.get("fail-on", "warning"),
         max_file_size=data.get("max-file-size", 10.0),
         lexicons=MappingProxyType({k: tuple(v) for k, v in (data.get("lexicons") or {}).items()}),
         source=source,
         root=base,
+        sources=(source,) if source else (),
     )
 
 
@@ -131,26 +150,54 @@ def _read_toml(path: Path) -> dict:
         raise StratlintError(f"{path}: invalid TOML: {exc}") from None
 
 
-def load_file(path: Path) -> Config:
-    """Read one config file (YAML, or pyproject.toml's [tool.stratlint])."""
+def _read_data(path: Path) -> dict:
+    """A config file's raw mapping (YAML, or pyproject.toml's [tool.stratlint])."""
     from . import yamlsafe   # imported only when there is a config to read
 
     if path.name == "pyproject.toml":
-        data = _read_toml(path).get("tool", {}).get("stratlint", {})
-    else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise StratlintError(f"{path}: config file not found") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise StratlintError(f"{path}: cannot read config: {exc}") from None
-        try:
-            data = yamlsafe.load(text)
-        except yamlsafe.YamlError as exc:
-            raise StratlintError(f"{path}: invalid YAML at {exc}") from None
-        if data is None:
-            data = {}
-    config = from_mapping(data, str(path), path.parent.resolve())
+        return _read_toml(path).get("tool", {}).get("stratlint", {})
+    data = yamlsafe.load_file(path, "config")
+    return {} if data is None else data
+
+
+# Keys whose values are mappings: an extending config adds to them entry by entry.
+_MERGED_KEYS = ("rules", "lexicons")
+
+
+def _extended(data: dict, path: Path, chain: tuple[Path, ...]) -> tuple[dict, tuple[str, ...]]:
+    """`data` on top of the config it extends (if any), and the files used, nearest first.
+
+    Paths in each file (rule-paths) stay relative to the file that wrote them."""
+    validate(data, str(path))
+    data = dict(data)
+    if data.get("rule-paths"):
+        data["rule-paths"] = [str(path.parent.resolve() / p) for p in data["rule-paths"]]
+    target = data.pop("extend", None)
+    if target is None:
+        return data, (str(path),)
+    base_path = path.parent / target
+    if base_path.is_dir():
+        base_path = base_path / ".stratlint.yaml"
+    base_path = resolved = base_path.resolve()
+    if resolved in chain:
+        raise StratlintError(f"{path}: extend: {target!r} extends this file again (a loop)")
+    if not base_path.is_file():
+        raise StratlintError(f"{path}: extend: no config file at {target!r}")
+    base, used = _extended(_read_data(base_path), base_path, chain + (resolved,))
+    merged = {**base, **data}
+    for key in _MERGED_KEYS:
+        if key in base and key in data:
+            merged[key] = {**base[key], **data[key]}
+    return merged, (str(path),) + used
+
+
+def load_file(path: Path) -> Config:
+    """Read one config file, and the files it extends."""
+    data = _read_data(path)
+    if not isinstance(data, Mapping):
+        validate(data, str(path))
+    data, used = _extended(dict(data), path, (path.resolve(),))
+    config = replace(from_mapping(data, str(path), path.parent.resolve()), sources=used)
     check_rule_paths(config.rule_paths, path)
     return config
 
@@ -245,14 +292,18 @@ def check_tokens(tokens, rules: Mapping, where: str, key: str) -> None:
     for token in tokens:
         if not any(matches(token, rule) for rule in rules.values()):
             hint = _did_you_mean(token, list(rules) + [r.code for r in rules.values()])
-            raise StratlintError(f"{where}: {key}: no rule matches {token!r}{hint}")
+            label = where if where.startswith("--") else f"{where}: {key}"
+            raise StratlintError(f"{label}: no rule matches {token!r}{hint}")
 
 
 def effective_rules(config: Config, rules: Mapping) -> list:
     """The configured rules this config runs, each with its severity and options applied."""
     where = config.source or "configuration"
-    check_tokens(config.select, rules, where, "select")
-    check_tokens(config.ignore, rules, where, "ignore")
+    check_tokens(config.select, rules,
+                 "--select" if config.option_select else where, "select")
+    from_file = config.ignore[:len(config.ignore) - len(config.option_ignore)]
+    check_tokens(from_file, rules, where, "ignore")
+    check_tokens(config.option_ignore, rules, "--ignore", "ignore")
     for name in config.rules:
         if name not in rules:
             raise StratlintError(f"{where}: rules: unknown rule {name!r}"

@@ -14,6 +14,7 @@ from .config import Config, effective_rules, matches
 from .document import Document
 from .errors import ReadError
 from .findings import Finding
+from .fixes import safe_fix
 from .packs import Rule, load_rules
 from .readers import read_bytes, read_file_bytes, read_path, read_text
 from .suppress import apply as apply_suppressions
@@ -93,7 +94,8 @@ def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
         path=document.path, line=line, column=column, rule=rule.name, code=rule.code,
         severity=rule.severity, message=rule.format_message(hit.args), end_line=end_line,
         end_column=end_column, excerpt=excerpt, suggestion=hit.suggestion, page=page,
-        page_line=page_line,
+        page_line=page_line, fix=safe_fix(rule, document, hit.start, end) if hit.suggestion
+        else None,
     )
 
 

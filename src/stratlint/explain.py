@@ -8,14 +8,21 @@ from .packs import Rule
 
 
 def _value(value) -> str:
-    if isinstance(value, tuple) and len(value) > 8:
-        shown = ", ".join(str(v) for v in value[:8])
-        return f"{shown}, ... ({len(value)} in all)"
-    if isinstance(value, tuple):
-        return ", ".join(str(v) for v in value) or "(none)"
+    """An option's value in full: a word list is what an author needs to see to act on a
+    finding, so every entry is listed, never a count."""
+    if isinstance(value, (tuple, list)):
+        return ", ".join(_item(v) for v in value) or "(none)"
     if hasattr(value, "items"):
-        return f"{len(value)} entries"
-    return json.dumps(value)
+        pairs = [f"{_item(k)} → {_item(v)}" for k, v in value.items() if v]
+        bare = [_item(k) for k, v in value.items() if not v]
+        if bare:
+            pairs.append("with nothing to swap in: " + ", ".join(bare))
+        return "; ".join(pairs) or "(none)"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _item(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _evidence_doc(rule: Rule) -> str:
@@ -56,8 +63,12 @@ def render(rule: Rule, markdown: bool = False) -> str:
         for key in sorted(options):
             doc = rule.option_docs.get(key, "")
             suffix = f" — {doc}" if doc else ""
-            lines.append(f"{'- ' if markdown else '  '}`{key}`: {_value(options[key])}{suffix}"
-                         if markdown else f"  {key}: {_value(options[key])}{suffix}")
+            if markdown:
+                lines.append(f"- `{key}`: {_value(options[key])}{suffix}")
+            else:   # word lists run long: wrapped, and indented under their option
+                lines.append(textwrap.fill(f"  {key}: {_value(options[key])}{suffix}", 88,
+                                           subsequent_indent="      ",
+                                           break_on_hyphens=False, break_long_words=False))
         lines.append("")
     for label, key in (("Fires on", "fire"), ("Quiet on", "quiet")):
         example = rule.examples.get(key)

@@ -41,6 +41,8 @@ class Finding:
     # Paged input (PDF) only: the page, and the line on that page, of `line`.
     page: int | None = None
     page_line: int | None = None
+    # A safe rewrite of the words from (line, column) to (end_line, end_column), for --fix.
+    fix: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column,

@@ -139,14 +139,7 @@ def read_pack_file(path: Path) -> dict:
     """Parse and schema-check one pack file; raise StratlintError naming the file and key."""
     from . import yamlsafe   # not needed when the compiled packs come from the pack cache
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StratlintError(f"{path}: cannot read rule pack: {exc}") from None
-    try:
-        data = yamlsafe.load(text)
-    except yamlsafe.YamlError as exc:
-        raise StratlintError(f"{path}: invalid YAML at {short(exc, 160)}") from None
+    data = yamlsafe.load_file(path, "rule pack")
     errors = sorted(validator("rule").iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]

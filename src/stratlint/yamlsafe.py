@@ -124,3 +124,22 @@ def more_events_than(text: str, limit: int) -> bool:
     except yaml.YAMLError:
         pass
     return False
+
+
+def load_file(path, what: str):
+    """Parse a YAML file that stratlint reads for itself (a config, a rule pack); any
+    problem is one StratlintError naming the file and `what` it was meant to be."""
+    from .errors import StratlintError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StratlintError(f"{path}: {what} file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StratlintError(f"{path}: cannot read {what}: {exc}") from None
+    try:
+        return load(text)
+    except YamlError as exc:
+        from .escape import short
+
+        raise StratlintError(f"{path}: invalid YAML at {short(exc, 160)}") from None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
+from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from .common import blank_comments, find_comments
 
 _BULLET = re.compile(r"^(\s*)([-*\u2022\u25cf\u25aa\u2013]|\(?[0-9a-z]{1,2}[.)])\s+(?=\S)")
@@ -50,6 +50,29 @@ def _mask(line: str) -> str:
     return " " * match.end() + line[match.end():]
 
 
+_CELL = re.compile(r"[^\t]+")
+
+
+def _is_table(lines: list[str], group: list[int]) -> bool:
+    """Two or more lines, each with tab-separated columns: a table pasted from a sheet."""
+    return len(group) >= 2 and all("\t" in lines[i].strip() for i in group)
+
+
+def _table_cells(lines: list[str], group: list[int], offsets: list[int], first_row: int,
+                 quoted_lines: set[int]) -> list[Block]:
+    """One block per cell, each line a row; the first line is the header row."""
+    cells = []
+    for row, index in enumerate(group):
+        for col, match in enumerate(m for m in _CELL.finditer(lines[index])
+                                    if m.group().strip()):
+            lead = len(match.group()) - len(match.group().lstrip())
+            cells.append(Block(TABLE_CELL, match.group().strip(),
+                               offsets[index] + match.start() + lead,
+                               quoted=index in quoted_lines, row=first_row + row, col=col,
+                               header=row == 0))
+    return cells
+
+
 def read(text: str, path: str) -> Document:
     visible = blank_comments(text)
     lines = visible.split("\n")
@@ -79,7 +102,12 @@ def read(text: str, path: str) -> Document:
     if current:
         groups.append(current)
 
+    rows = 0
     for group in groups:
+        if _is_table(lines, group):
+            blocks.extend(_table_cells(lines, group, offsets, rows, quoted_lines))
+            rows += len(group)
+            continue
         first = group[0]
         standalone = len(group) == 1
         level = _heading_level(lines[first], standalone)

@@ -10,6 +10,7 @@ from ..engine import Report
 
 FORMATS = {
     "text": "stratlint.reporters.text",
+    "concise": "stratlint.reporters.concise",
     "json": "stratlint.reporters.json_report",
     "sarif": "stratlint.reporters.sarif",
     "github": "stratlint.reporters.github",
@@ -24,6 +25,7 @@ class Options:
     color: bool = False
     quiet: bool = False
     statistics: bool = False
+    excerpts: bool = True   # the source line and a marker under each finding (text format)
 
 
 def resolve(name: str, environ=None) -> str:

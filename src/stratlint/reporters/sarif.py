@@ -56,13 +56,6 @@ def _region(finding: Finding) -> dict:
             "endLine": end_line(finding), "endColumn": end_column(finding)}
 
 
-def _matched_case(excerpt: str, replacement: str) -> str:
-    """'Leverage' becomes 'Use', not 'use', when it starts a sentence."""
-    if excerpt[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
 def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
     artifact = _artifact(finding.path)
     result = {
@@ -75,8 +68,8 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
         "partialFingerprints": {"primaryLocationLineHash": fingerprint},
         "properties": {"code": finding.code},
     }
-    if finding.suggestion and finding.excerpt and finding.end_line == finding.line:
-        replacement = _matched_case(finding.excerpt, finding.suggestion)
+    if finding.fix:   # only the safe fixes that `check --fix` would apply
+        replacement = finding.fix
         result["fixes"] = [{
             "description": {"text": f"Replace '{finding.excerpt}' with '{replacement}'"},
             "artifactChanges": [{

@@ -17,6 +17,26 @@ def _marker(line: str, column: int, end_line: int, line_no: int, end_column: int
     return " " * prefix + "^" * max(1, len(controls(line[column - 1:end])))
 
 
+# A long source line (a paragraph written on one line, common in .txt files) is shown as a
+# window around the marked words, not reprinted whole under every finding on it.
+WINDOW = 100
+_ELLIPSIS = "…"
+
+
+def _window(line: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """The part of `line` to show, and the columns of the marked words within it."""
+    if len(line) <= WINDOW:
+        return line, column, end_column
+    width = min(max(end_column - column, 1), WINDOW - 20)
+    start = max(0, min(column - 1 - (WINDOW - width) // 2, len(line) - WINDOW))
+    end = start + WINDOW
+    head = _ELLIPSIS if start > 0 else ""
+    tail = _ELLIPSIS if end < len(line) else ""
+    shift = start - len(head)
+    return (head + line[start:end] + tail, column - shift,
+            min(end_column, end + 1) - shift)
+
+
 def write(report, stream, options) -> None:
     paint = (lambda code, text: f"{code}{text}{_RESET}") if options.color else (
         lambda code, text: text)
@@ -28,12 +48,14 @@ def write(report, stream, options) -> None:
         where = f"(page {f.page}, line {f.page_line}) " if f.page is not None else ""
         stream.write(commands(f"{head} {f.code} {f.rule} {severity} {where}"
                               f"{field(f.message)}") + "\n")
-        if options.quiet:
+        if options.quiet or not options.excerpts:
             continue
         line = report.source_lines.get((f.path, f.line), "")
         if line.strip():
+            line, column, end_column = _window(line, f.column, f.end_column
+                                               if f.end_line == f.line else len(line) + 1)
             stream.write(f"    {field(line)}\n")
-            marker = _marker(line, f.column, f.end_line, f.line, f.end_column)
+            marker = _marker(line, column, f.line, f.line, end_column)
             stream.write("    " + paint(_COLORS[f.severity], marker) + "\n")
     if options.statistics and report.findings:
         counts = Counter((f.code, f.rule) for f in report.findings)

@@ -1,0 +1,42 @@
+"""Tab-separated columns in a plain-text file (a table pasted from a spreadsheet) are read as
+table rows, not as one long sentence."""
+from __future__ import annotations
+
+from stratlint.api import lint_text
+from stratlint.document import TABLE_CELL
+from stratlint.readers import read_text
+
+ROWS = [
+    ("Online booking for outpatients", "Chief operating officer", "March 2026",
+     "60% of bookings made online"),
+    ("Shared care record for partners", "Chief digital officer", "June 2027",
+     "All partners using it"),
+    ("Electronic prescribing on every ward", "Chief pharmacist", "December 2026",
+     "No paper charts left"),
+    ("Patient portal for test results", "Medical director", "September 2027",
+     "Half of patients registered"),
+]
+TABLE = "Commitment\tOwner\tDate\tMeasure\n" + "".join("\t".join(r) + "\n" for r in ROWS)
+DOC = "Digital strategy 2025 to 2028\n\nOur commitments\n\n" + TABLE
+
+
+def test_each_line_is_a_row_and_each_column_a_cell():
+    document = read_text(DOC, "plan.txt")
+    cells = [b for b in document.blocks if b.kind == TABLE_CELL]
+    assert len(cells) == 4 * (len(ROWS) + 1)
+    assert [c.text for c in cells if c.header] == ["Commitment", "Owner", "Date", "Measure"]
+    rows = {}
+    for cell in cells:
+        rows.setdefault(cell.row, []).append(cell.text)
+        assert document.text[cell.start:cell.end] == cell.text   # offsets point at the source
+    assert list(rows.values())[1:] == [list(r) for r in ROWS]
+
+
+def test_a_table_is_not_one_long_sentence():
+    found = lint_text(DOC, "plan.txt", {"select": ["long-sentence"]})
+    assert found == []
+
+
+def test_a_single_line_with_a_tab_is_still_prose():
+    document = read_text("Plan\n\nWe will do this\tnow.\n", "plan.txt")
+    assert all(b.kind != TABLE_CELL for b in document.blocks)
