@@ -20,7 +20,7 @@ from hypothesis import strategies as st  # noqa: E402
 from stratlint import reporters  # noqa: E402
 from stratlint.engine import Report  # noqa: E402
 from stratlint.findings import Finding, Severity  # noqa: E402
-from stratlint.reporters import github  # noqa: E402
+
 
 # stratlint's own annotation: one per finding, the file and title escaped into properties.
 OWN_ANNOTATION = re.compile(r"^::(error|warning|notice) file=[^:,\n]*,line=\d+,[^\n]*"

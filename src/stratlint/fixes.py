@@ -7,9 +7,7 @@ text, outside quotations, code and placeholders. Case follows the original word.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,21 +137,11 @@ def read_source(path: Path) -> tuple[str, str]:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace the file in one step: a reader sees the old file or the new, never half."""
-    mode = path.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".stratlint-fix")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    """Replace the file in one step, keeping its permissions: a reader sees the old file
+    or the new, never half, and a link is replaced rather than written through."""
+    from .safe_files import replace_file
+
+    replace_file(path, text.encode("utf-8"), path.stat().st_mode & 0o7777)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

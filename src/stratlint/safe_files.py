@@ -68,17 +68,20 @@ def check_writable(path: Path, what: str) -> None:
         raise StratlintError(f"{path}: cannot write {what}: not a regular file")
 
 
-def replace_file(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: a temporary file in the same folder, renamed
-    over it. A reader never sees half a file, and a link at `path` is replaced, not followed.
+def replace_file(path: Path, data: str | bytes, mode: int | None = None) -> None:
+    """Replace `path` with `data` (text is written as UTF-8, byte for byte) in one step: a
+    temporary file in the same folder, renamed over it. A reader never sees half a file, and
+    a link at `path` is replaced, not followed. `mode` defaults to what the umask allows.
     Raises OSError."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".stratlint-", suffix=".tmp")
     try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(handle, 0o666 & ~mask)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        if mode is None:
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        os.fchmod(handle, mode)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(temporary, path)
     except BaseException:
         try:
