@@ -26,7 +26,7 @@ We will publish outpatient waiting times every month.
 
 
 def sort_key(finding):
-    return (finding.path, finding.line, finding.column, finding.rule)
+    return (finding.path, finding.line, finding.column, finding.code)
 
 
 def test_public_names():
@@ -71,13 +71,13 @@ def test_severity_is_ordered():
         Severity.parse("critical")
 
 
-def test_lint_text_is_sorted_by_path_line_column_rule():
+def test_lint_text_is_sorted_by_path_line_column_code():
     findings = lint_text(STRATEGY, "riverside.md")
     assert len({f.rule for f in findings}) > 3
     assert [sort_key(f) for f in findings] == sorted(sort_key(f) for f in findings)
     assert sorted(reversed(findings)) == findings
-    # Whole-document findings share the title's position; the rule name breaks the tie.
-    at_title = [f.rule for f in findings if (f.line, f.column) == (1, 3)]
+    # Whole-document findings share the title's position; the code breaks the tie.
+    at_title = [f.code for f in findings if (f.line, f.column) == (1, 3)]
     assert len(at_title) > 1 and at_title == sorted(at_title)
 
 

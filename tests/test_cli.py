@@ -143,7 +143,7 @@ def test_finding_lines_are_sorted(run_cli):
     for line in result.stdout.splitlines():
         match = FINDING_LINE.match(line)
         assert match, line
-        keys.append((match["path"], int(match["line"]), int(match["column"]), match["rule"]))
+        keys.append((match["path"], int(match["line"]), int(match["column"]), match["code"]))
     assert keys == sorted(keys) and len(keys) > 10
 
 
@@ -250,7 +250,7 @@ def test_json_output_matches_schema(run_cli):
     severities = Counter(f["severity"] for f in findings)
     for name in ("error", "warning", "info"):
         assert data["summary"][name] == severities.get(name, 0)
-    keys = [(f["path"], f["line"], f["column"], f["rule"]) for f in findings]
+    keys = [(f["path"], f["line"], f["column"], f["code"]) for f in findings]
     assert keys == sorted(keys)
 
 

@@ -284,3 +284,23 @@ Nurses see results on the ward.
     assert not fired & {"vague-language", "unproven-tech", "cookie-cutter"}
     as_prose = text.replace("## Glossary", "## Our approach").replace("## Contents", "## Aims")
     assert "vague-language" in {f.rule for f in lint_text(as_prose, "s.md", config={})}
+
+
+def test_findings_on_one_line_print_together_with_the_line_once(tmp_path):
+    from click.testing import CliRunner
+
+    from stratlint.cli import main
+
+    weak = ROOT / "examples" / "weak-hillcrest-trust.md"
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "text", str(weak)])
+    lines = result.output.splitlines()
+    title = "    # Hillcrest Hospitals NHS Foundation Trust Digital Strategy 2024-2034"
+    assert lines.count(title) == 1
+    at_title = [line for line in lines if ":1:" in line and " SL" in line]
+    assert len(at_title) > 10
+    # Read left to right, then by code.
+    keys = [(int(l.split(":")[2]), l.split()[1]) for l in at_title]
+    assert keys == sorted(keys)
+    # The title's own findings are printed before its line, with a marker for each span.
+    after = lines[lines.index(title) + 1:lines.index(title) + 3]
+    assert all(set(marker.strip()) == {"^"} for marker in after)

@@ -25,7 +25,7 @@ class Severity(enum.IntEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One located problem, ordered by path, line, column, then rule."""
+    """One located problem, ordered by path, line, column, then code."""
 
     path: str
     line: int
@@ -45,8 +45,9 @@ class Finding:
     fix: str | None = None
 
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column,
-                self.message)
+        # Findings on one line read left to right, then by code.
+        return (self.path, self.line, self.column, self.code, self.rule, self.end_line,
+                self.end_column, self.message)
 
     def __lt__(self, other: "Finding") -> bool:
         return self.sort_key() < other.sort_key()

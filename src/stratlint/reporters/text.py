@@ -1,4 +1,5 @@
-"""Human-readable output: one line per finding, the source line, and a marker."""
+"""Human-readable output: one line per finding, then the source line (once for all the
+findings on it) with a marker under each one's words."""
 from __future__ import annotations
 
 from collections import Counter
@@ -37,26 +38,50 @@ def _window(line: str, column: int, end_column: int) -> tuple[str, int, int]:
             min(end_column, end + 1) - shift)
 
 
+def _groups(findings):
+    """Runs of findings on the same line of the same file: printed together, the line once."""
+    group: list = []
+    for finding in findings:
+        if group and (finding.path, finding.line) != (group[0].path, group[0].line):
+            yield group
+            group = []
+        group.append(finding)
+    if group:
+        yield group
+
+
 def write(report, stream, options) -> None:
     paint = (lambda code, text: f"{code}{text}{_RESET}") if options.color else (
         lambda code, text: text)
-    for f in report.findings:
-        # Path, message and source line come from the repository: escaped, so that they
-        # cannot move the cursor, retitle the terminal or issue a CI runner command.
-        head = paint(_BOLD, f"{field(f.path)}:{f.line}:{f.column}:")
-        severity = paint(_COLORS[f.severity], f"[{f.severity}]")
-        where = f"(page {f.page}, line {f.page_line}) " if f.page is not None else ""
-        stream.write(commands(f"{head} {f.code} {f.rule} {severity} {where}"
-                              f"{field(f.message)}") + "\n")
+    for group in _groups(report.findings):
+        for f in group:
+            # Path, message and source line come from the repository: escaped, so that they
+            # cannot move the cursor, retitle the terminal or issue a CI runner command.
+            head = paint(_BOLD, f"{field(f.path)}:{f.line}:{f.column}:")
+            severity = paint(_COLORS[f.severity], f"[{f.severity}]")
+            where = f"(page {f.page}, line {f.page_line}) " if f.page is not None else ""
+            stream.write(commands(f"{head} {f.code} {f.rule} {severity} {where}"
+                                  f"{field(f.message)}") + "\n")
         if options.quiet or not options.excerpts:
             continue
-        line = report.source_lines.get((f.path, f.line), "")
-        if line.strip():
-            line, column, end_column = _window(line, f.column, f.end_column
-                                               if f.end_line == f.line else len(line) + 1)
-            stream.write(f"    {field(line)}\n")
-            marker = _marker(line, column, f.line, f.line, end_column)
-            stream.write("    " + paint(_COLORS[f.severity], marker) + "\n")
+        first = group[0]
+        line = report.source_lines.get((first.path, first.line), "")
+        if not line.strip():
+            continue
+        shown = None
+        markers: list[tuple[str, str]] = []
+        for f in group:
+            end = f.end_column if f.end_line == f.line else len(line) + 1
+            window, column, end_column = _window(line, f.column, end)
+            shown = shown or window
+            if window != shown:
+                continue   # a span far along a long line: its header says where it is
+            marker = (_marker(window, column, f.line, f.line, end_column), f.severity)
+            if marker[0] not in [m for m, _s in markers]:
+                markers.append(marker)
+        stream.write(f"    {field(shown)}\n")
+        for marker, severity in markers:
+            stream.write("    " + paint(_COLORS[severity], marker) + "\n")
     if options.statistics and report.findings:
         counts = Counter((f.code, f.rule) for f in report.findings)
         stream.write("\n")
