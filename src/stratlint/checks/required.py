@@ -26,6 +26,10 @@ OPTIONS = {
     "yearly-headings": {"type": "boolean", "default": False,
                         "description": "headings on progress, updates or plans repeated for "
                                        "two or more different years count as a rhythm"},
+    "skip-forecasts": {"type": "boolean", "default": False,
+                       "description": "a sentence that forecasts or projects ('with these "
+                                      "projections we will have 600,000 more jobs') is not "
+                                      "evidence"},
     "delivered-work": {"type": "boolean", "default": False,
                        "description": "sentences reporting work already done, in the past "
                                       "tense with any verb, count as text evidence"},
@@ -137,6 +141,9 @@ def _says_something(text: str, offset: int = 0) -> bool:
     return not hollow.filler(text) and not hollow.intention(text, offset)
 
 
+_FORECAST = re.compile(r"\b(?:projections?|projected|forecasts?|forecasting|predicted|"
+                       r"predictions?|estimated to|expected to grow|is set to grow)\b",
+                       re.IGNORECASE)
 _NOTHING = re.compile(r"\b(?:there (?:are|is) no|we (?:do not|don't) (?:yet )?have|none yet|"
                       r"not yet)\b", re.IGNORECASE)
 
@@ -270,6 +277,9 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
             elif hollow.intention(text, offset):
                 found.append(_sentence_evidence(analysis, block, start, end, False,
                                                 "it only promises this for later"))
+            elif options.get("skip-forecasts") and _FORECAST.search(text):
+                found.append(_sentence_evidence(analysis, block, start, end, False,
+                                                "it is a forecast, not a target"))
             elif _NOTHING.search(analysis.plain(text)):
                 found.append(_sentence_evidence(analysis, block, start, end, False,
                                                 "it says there is none"))
@@ -401,6 +411,8 @@ def describe(options) -> str:
     if options.get("decisive-patterns"):
         parts.append("one sentence matching one of its decisive patterns, which is enough "
                      "on its own")
+    if options.get("skip-forecasts"):
+        parts.append("(a forecast or projection is not a target)")
     if options.get("yearly-headings"):
         parts.append("headings on progress or plans repeated for two or more years ('2023 "
                      "update', 'Progress in 2024 and plans for 2025')")
