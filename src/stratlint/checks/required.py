@@ -411,8 +411,6 @@ def describe(options) -> str:
     if options.get("decisive-patterns"):
         parts.append("one sentence matching one of its decisive patterns, which is enough "
                      "on its own")
-    if options.get("skip-forecasts"):
-        parts.append("(a forecast or projection is not a target)")
     if options.get("yearly-headings"):
         parts.append("headings on progress or plans repeated for two or more years ('2023 "
                      "update', 'Progress in 2024 and plans for 2025')")
@@ -423,7 +421,9 @@ def describe(options) -> str:
             "section, placeholders, 'TBC' or 'to be agreed'; a contents entry or glossary "
             "definition; a quotation; a sentence that only promises the thing for later "
             "('we will develop KPIs'); and another body's document ('the national strategy "
-            "was updated'). When the rule fires it says what it looked for and, where "
+            "was updated')" + ("; a forecast or projection, which is not a target"
+                               if options.get("skip-forecasts") else "") +
+            ". When the rule fires it says what it looked for and, where "
             "something came close, which line did not count and why.")
 
 
