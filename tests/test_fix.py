@@ -106,12 +106,12 @@ def test_diff_shows_the_fixes_and_exits_1(plan):
 
 
 def test_fix_writes_atomically_and_keeps_the_mode(plan, monkeypatch):
-    import stratlint.fixes as fixes
+    import stratlint.safe_files as safe_files   # the one atomic writer every output uses
 
     plan.chmod(0o640)
     replaced = []
     real = os.replace
-    monkeypatch.setattr(fixes.os, "replace",
+    monkeypatch.setattr(safe_files.os, "replace",
                         lambda src, dst: (replaced.append((src, dst)), real(src, dst)))
     run(plan.parent, "plan.md", "--fix")
     [(temporary, target)] = replaced
