@@ -305,3 +305,15 @@ def test_findings_on_one_line_print_together_with_the_line_once(tmp_path):
     # The title's own findings are printed before its line, with a marker for each span.
     after = lines[lines.index(title) + 1:lines.index(title) + 3]
     assert all(set(marker.strip()) == {"^"} for marker in after)
+
+
+def test_a_rule_with_only_decisive_patterns_finds_its_evidence():
+    from stratlint.analysis import Analysis
+    from stratlint.checks import required
+    from stratlint.readers import read_text
+
+    document = read_text("# Plan\n\nOlder tenants are in danger of being left out.\n", "x.md")
+    options = {"decisive-patterns": [r"\bin danger of\b"], "evidence": "a risk"}
+    assert required.satisfied(document, Analysis(document), options)
+    assert not required.satisfied(document, Analysis(document),
+                                  {"decisive-patterns": [r"\bcyber\b"], "evidence": "a risk"})

@@ -388,9 +388,23 @@ def commitment_rows(document, analysis, findings: list[Finding],
 
 # --- rating --------------------------------------------------------------------------------
 
+# A commitments rule's aspect, and the column of CommitmentRow.checks it judges.
+_ASPECT_CHECKS = {"measure": "measurable", "date": "time_bound", "owner": "owned"}
+
+
+def gap_checks(question: Question, rules: dict, ran: frozenset) -> tuple[str, ...]:
+    """The commitment checks that the question's evidence rules (those that ran) judge."""
+    return tuple(_ASPECT_CHECKS[rule.options["aspect"]] for name in question.evidence_rules
+                 if name in ran and (rule := rules.get(name)) is not None
+                 and rule.check == "commitments"
+                 and rule.options.get("aspect") in _ASPECT_CHECKS)
+
+
 def rate_question(question: Question, findings: list[Finding], ran: frozenset,
-                  commitments: list[CommitmentRow] | None = None) -> tuple[str, str]:
-    """(rating, reason) for one question, from the findings of its rules (see RATING_RULE)."""
+                  commitments: list[CommitmentRow] | None = None,
+                  checks: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(rating, reason) for one question, from the findings of its rules (see RATING_RULE).
+    `checks` are the commitment checks its rules judge (see gap_checks)."""
     evidence_ran = [r for r in question.evidence_rules if r in ran]
     if not any(r in ran for r in question.rules):
         return UNRATED, "the rules for this question were switched off"
@@ -401,11 +415,8 @@ def rate_question(question: Question, findings: list[Finding], ran: frozenset,
             return RED, "no commitments found"
         # The commitments lacking a part whose rule ran: the same items the rules judged,
         # whether they reported each one or counted them in one finding.
-        lacking = {"commitment-not-measurable": "measurable",
-                   "commitment-not-time-bound": "time_bound", "commitment-no-owner": "owned"}
-        parts = [part for rule, part in lacking.items() if rule in ran]
         failing = {row.number for row in commitments
-                   if any(row.checks[part] is False for part in parts)}
+                   if any(row.checks[check] is False for check in checks)}
         if evidence_ran and len(failing) * 2 >= len(commitments) and failing:
             return RED, (f"{len(failing)} of {len(commitments)} commitments lack a measure, "
                          f"a date or an owner")
@@ -463,7 +474,8 @@ def scorecard(path: str, document, analysis, ran: frozenset, findings: list[Find
     card.commitments = commitment_rows(document, analysis, findings, rules)
     for question in board_questions(rules):
         mine = [f for f in findings if f.rule in question.rules]
-        rating, reason = rate_question(question, mine, ran, card.commitments)
+        rating, reason = rate_question(question, mine, ran, card.commitments,
+                                       gap_checks(question, rules, ran))
         evidence: list[Evidence] = []
         fired = {f.rule for f in mine}
         for name in question.rules:

@@ -149,7 +149,7 @@ class Analysis:
         for block in blocks:
             if block.kind == HEADING or block.header or self.listing(block):
                 continue
-            pieces = self.sentences_in(block) or ()
+            pieces = self.sentences_in(block)
             texts = [s.text for s in pieces] if pieces else [block.text]
             if not all(hollow.filler(t) for t in texts):
                 return False

@@ -383,11 +383,9 @@ def _from_action_headings(document, sections) -> list[Commitment]:
         measure = measure or any(c.has_measure for c in table)
         when = when or next((c.when for c in table if c.when), "")
         owner = owner or any(c.has_owner for c in table)
-        end = body[-1].end if body else section.heading.end
         found.append(Commitment(section.heading.start, section.heading.end,
                                 section.heading.title, measure, bool(when), owner,
                                 section.title, when))
-        del end
     return found
 
 

@@ -248,16 +248,18 @@ def _column_evidence(analysis, heading_res) -> list[Evidence]:
 def _text_evidence(document, analysis, options) -> list[Evidence]:
     """A sentence for each match of the rule's phrases or patterns: weak when it only
     promises the thing for later, or holds nothing written yet."""
-    if not (options.get("phrases") or options.get("patterns")):
+    if not any(options.get(key) for key in ("phrases", "patterns", "decisive-patterns",
+                                            "delivered-work")):
         return []
     body = [b for b in analysis.text_blocks if b.kind != HEADING and not analysis.listing(b)]
     found: list[Evidence] = []
     seen: set[int] = set()
     # Decisive patterns, then phrases, then patterns: the first often settle a rule alone.
     searches = ({"tokens": (), "patterns": options.get("decisive-patterns", ()), DECISIVE: True},
-                {"tokens": options.get("phrases", ()), "patterns": ()}, {"tokens": ()})
+                {"tokens": options.get("phrases", ()), "patterns": ()},
+                {"tokens": (), "patterns": options.get("patterns", ())})
     for only in searches:
-        if not (only["tokens"] or only.get("patterns", options.get("patterns"))):
+        if not (only["tokens"] or only["patterns"]):
             continue
         for block, start, end, _text in iter_matches(document, analysis, {**options, **only},
                                                      blocks=body):
