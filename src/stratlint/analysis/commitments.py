@@ -94,6 +94,12 @@ NOT_ACTIONS = re.compile(
 SPREAD_PROMISES = 30
 SPREAD_RATIO = 5
 
+# A lead-in to a list of results or beliefs, not of actions: "The intended outcomes for this
+# workstream are:", "Our principles:".
+NOT_ACTIONS_LEAD = re.compile(r"\b(?:outcomes?|aims|vision|principles|values|benefits|"
+                              r"ambitions?|what (?:good|success) looks like)\b[^:]*:\s*$",
+                              re.IGNORECASE)
+
 # A section on measures: milestones listed under it measure commitments made elsewhere.
 MEASURES_HEADING = re.compile(r"\b(?:measur\w*|indicators?|metrics|know|success|working|"
                               r"targets?)\b", re.IGNORECASE)
@@ -145,7 +151,8 @@ DATE = _Folded(
     r"\b(?:(?:19|20)\d\d\s*(?:-|\u2013|to)\s*(?:19|20)?\d\d\b|"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+(?:19|20)\d\d\b|q[1-4]\s+(?:19|20)?\d\d\b|"
-    r"within\s+(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:weeks|months|years?)\b|"
+    r"within\s+(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:days|weeks|months|"
+    r"years?)\b|(?:first|next)\s+(?:\d+|hundred|thirty|sixty|ninety)\s+days\b|"
     r"(?:this|next|the coming)\s+(?:financial\s+)?(?:year|quarter|month)\b|"
     r"(?:by|before|in|until)\s+(?:next|this)\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december|spring|summer|autumn|winter)\b|"
@@ -228,6 +235,7 @@ def _parts(text: str, context: str) -> tuple[bool, str, bool]:
 _ITEM_NUMBER = re.compile(r"^\s*(?:action |commitment |priority )?\d+(?:\.\d+)*[.):]?(?=\s)",
                           re.IGNORECASE)
 _NOT_COUNTS = re.compile(
+    r"\b(?:first|next)\s+\d+\s+(?:days|weeks|months)\b|"   # a timescale, not a measure
     r"\b\d+\s+(?:key\s+|strategic\s+|digital\s+|core\s+)?(?:enablers?|themes?|priorities|"
     r"principles|pillars|strands|objectives|goals|workstreams|areas|ambitions|missions|actions|"
     r"commitments|sections|chapters|steps|phases|stages|parts)\b", re.IGNORECASE)
@@ -419,7 +427,8 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
                 short_date = len(block.title.split()) <= 6 and DATE.search(block.title)
                 lead = block.title if LEAD_IN.search(block.title) or short_date else ""
                 found.extend(_paragraph_commitments(analysis, block, context, section.title))
-            elif block.kind == LIST_ITEM and block.level == top_level:
+            elif block.kind == LIST_ITEM and block.level == top_level \
+                    and not NOT_ACTIONS_LEAD.search(lead):
                 found.append(_commitment(block.start, block.end, block.title,
                                          f"{context} {lead}", section.title))
         found.extend(_table_commitments([b for b in blocks if b.kind != HEADING],
