@@ -37,7 +37,8 @@ from stratlint import reporters
 from stratlint.baseline import read as read_baseline
 from stratlint.baseline import write as write_baseline
 from stratlint.document import Document
-from stratlint.engine import Report
+from stratlint.lint import FileResult
+from stratlint.lint_report import Report
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding, Severity
 from stratlint.results_cache import ResultsCache
@@ -123,16 +124,16 @@ def fuzz_cache(data: bytes) -> None:
         document = Document(path="plan.md", text=text, format="markdown", blocks=())
         report = _report(message, text, "plan.md")
         content = text.encode("utf-8", "replace")
-        cache.store("plan.md", content, "rules", document, report.findings, {})
+        cache.store("plan.md", content, "rules", FileResult(document, tuple(report.findings)))
         loaded = cache.load("plan.md", content, "rules")
-        assert loaded is not None and loaded.findings == report.findings
+        assert loaded is not None and list(loaded.findings) == report.findings
         for entry in (Path(folder) / ".stratlint_cache").glob("*.json"):
             raw = bytearray(entry.read_bytes())
             for index, byte in enumerate(flip.encode()[:8]):
                 raw[(index * 7919 + byte) % len(raw)] ^= (byte or 1)
             entry.write_bytes(bytes(raw))
         loaded = cache.load("plan.md", content, "rules")
-        assert loaded is None or loaded.findings == report.findings
+        assert loaded is None or list(loaded.findings) == report.findings
 
 
 def fuzz_outputs(data: bytes) -> None:

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from stratlint import reporters  # noqa: E402
-from stratlint.engine import Report  # noqa: E402
+from stratlint.lint_report import Report  # noqa: E402
 from stratlint.findings import Finding, Severity  # noqa: E402
 
 

@@ -199,9 +199,9 @@ def test_text_shared_between_documents_is_listed(tmp_path):
 def test_run_paths_keeps_no_documents_unless_asked():
     assert api.run_paths([STRONG]).documents == {}
     report = api.run_paths([STRONG], keep_documents=True)
-    document, analysis, rules = report.documents[report.paths[0]]
-    assert document.path == report.paths[0] and analysis.document is document
-    assert "missing-risks" in rules
+    kept = report.documents[report.paths[0]]
+    assert kept.document.path == report.paths[0] and kept.analysis.document is kept.document
+    assert "missing-risks" in kept.rule_names
 
 
 def test_required_locate_agrees_with_satisfied(examples):
@@ -209,7 +209,8 @@ def test_required_locate_agrees_with_satisfied(examples):
 
     assessment, _strong, _weak = examples
     report = api.run_paths([STRONG, WEAK], keep_documents=True)
-    for document, analysis, _rules in report.documents.values():
+    for kept in report.documents.values():
+        document, analysis = kept.document, kept.analysis
         for rule in report.rules.values():
             if rule.check == "required":
                 found = required.locate(document, analysis, rule.options)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from stratlint import __version__, api, reporters
-from stratlint.engine import Report
+from stratlint.lint_report import Report
 from stratlint.findings import Finding, Severity
 from stratlint.reporters import github, gitlab, junit, sarif
 

@@ -6,7 +6,10 @@ from typing import Iterable, Mapping
 
 from .config import Config, ConfigFinder, from_mapping
 from .discover import discover
-from .engine import Report, RuleBook, lint_documents, read_string
+from .lint_report import Report
+from .pipeline import lint_documents
+from .rulebook import RuleBook
+from .sources import Source, read_string
 from .errors import ReadError
 from .findings import Finding
 
@@ -24,7 +27,7 @@ def _as_config(config: Config | Mapping | str | Path | None) -> Config | None:
 def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = None) -> list[Finding]:
     """Lint a string as if it were the file `path` (its extension picks the reader)."""
     chosen = _as_config(config) or Config()
-    report = lint_documents([(read_string(text, path), path, chosen)])
+    report = lint_documents([Source(read_string(text, path), path, chosen)])
     _raise_internal(report)
     return report.findings
 
@@ -50,7 +53,7 @@ def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = Non
         chosen = overridden[id(base)]
         # Files are read where they are checked (in a worker process when jobs > 1).
         source = ReadError(target.missing) if target.missing else target.path
-        sources.append((source, target.display, chosen))
+        sources.append(Source(source, target.display, chosen))
     return lint_documents(sources, RuleBook(), keep_documents=keep_documents, jobs=jobs,
                           progress=progress, cache=cache)
 

@@ -520,7 +520,7 @@ def shared_text(report) -> list[SharedText]:
         text = finding.excerpt
         entry = report.documents.get(finding.path)
         if entry is not None:
-            document = entry[0]
+            document = entry.document
             starts = document.line_starts
             start = starts[finding.line - 1] + finding.column - 1
             end_index = min(finding.end_line, len(starts)) - 1
@@ -543,6 +543,6 @@ def assess(report) -> Assessment:
         if entry is None:
             cards.append(unreadable_scorecard(path, findings, report.rules))
             continue
-        document, analysis, ran = entry
-        cards.append(scorecard(path, document, analysis, ran, findings, report.rules))
+        cards.append(scorecard(path, entry.document, entry.analysis, entry.rule_names,
+                               findings, report.rules))
     return Assessment(cards, shared_text(report), report.files, list(report.errors))

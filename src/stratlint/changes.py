@@ -79,8 +79,10 @@ def made_worse(report, ref: str, config_for) -> list:
     versions are checked the same way (together, so rules across documents see the same
     set). A file new since the ref is reported whole; a deleted file is not checked at all.
     """
-    from .engine import RuleBook, lint_documents
     from .fingerprint import fingerprints
+    from .pipeline import lint_documents
+    from .rulebook import RuleBook
+    from .sources import Source
 
     repositories: dict[Path, _Repository] = {}
     old_items, changed, new_files = [], {}, set()
@@ -97,7 +99,7 @@ def made_worse(report, ref: str, config_for) -> list:
         if old is None:
             new_files.add(display)
             continue
-        old_items.append((old, display, config_for(display)))
+        old_items.append(Source(old, display, config_for(display)))
         changed[display] = repository.changed_lines(path.name)
     if not repositories:
         check_ref(ref, Path.cwd())

@@ -136,7 +136,7 @@ def check(paths, output_format, output_file, select, ignore, config_path, show_c
       1  findings at or above --fail-on
       2  usage, configuration or internal error
     """
-    from . import api
+    from . import api, filters
     from .config import ConfigFinder, fail_threshold, load_file
 
     explicit = load_file(Path(config_path)) if config_path else None
@@ -179,17 +179,15 @@ def check(paths, output_format, output_file, select, ignore, config_path, show_c
                    f"{write_baseline_path}", err=True)
         sys.exit(2 if report.errors else 0)
     if baseline_path:
-        from .baseline import only_new, read
+        from .baseline import read
 
-        report.findings = only_new(report, read(Path(baseline_path)))
+        report = filters.baseline(report, read(Path(baseline_path)))
 
     def config_for(display: str):
         return finder.for_path(_absolute(display)).overridden(**overrides)
 
     if changed_since:
-        from .changes import made_worse
-
-        report.findings = made_worse(report, changed_since, config_for)
+        report = filters.changed_since(report, changed_since, config_for)
     if show_diff:
         sys.exit(_print_diff(report))
     if fix:
@@ -199,18 +197,13 @@ def check(paths, output_format, output_file, select, ignore, config_path, show_c
 
     if report.errors:
         sys.exit(2)
-    # Each finding is held to the fail-on of the config that applied to its own file, not
-    # to whatever config happens to sit above the working folder.
-    thresholds: dict[str, object] = {}   # one config look-up per file, not per finding
 
-    def fails(finding) -> bool:
-        if finding.path not in thresholds:
-            base = finder.for_path(_absolute(finding.path))
-            thresholds[finding.path] = fail_threshold(fail_on or base.fail_on)
-        threshold = thresholds[finding.path]
-        return threshold is not None and finding.severity >= threshold
+    def threshold_for(path: str):
+        # Each finding is held to the fail-on of the config that applied to its own file,
+        # not to whatever config happens to sit above the working folder.
+        return fail_threshold(fail_on or finder.for_path(_absolute(path)).fail_on)
 
-    if any(fails(f) for f in report.findings):
+    if filters.fail_on(report, threshold_for).findings:
         sys.exit(1)
 
 
@@ -340,7 +333,9 @@ def _progress_on_terminal():
 def _check_stdin(paths, explicit, overrides, stdin_filename):
     from .config import ConfigFinder
     from .discover import printable
-    from .engine import RuleBook, lint_documents
+    from .pipeline import lint_documents
+    from .rulebook import RuleBook
+    from .sources import Source
 
     if paths != ["-"]:
         raise StratlintError("'-' (standard input) cannot be combined with other paths")
@@ -354,7 +349,7 @@ def _check_stdin(paths, explicit, overrides, stdin_filename):
     except (OSError, ValueError):
         data = b""
     # The bytes go to the reader the name picks, so a Word or PDF file can be piped in too.
-    return lint_documents([(data, display, config)], RuleBook())
+    return lint_documents([Source(data, display, config)], RuleBook())
 
 
 def _all_rules(config_path):

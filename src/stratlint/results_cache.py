@@ -4,7 +4,10 @@ files again does almost no work.
 An entry is keyed on the file's display path and the fingerprint of the rules that ran on it
 (their options, severities and messages, plus stratlint's own code), and holds the hash of
 the content it was made from. A changed file overwrites its entry, so the folder holds at
-most one entry per file and configuration. Entries are JSON data, never code.
+most one entry per file and configuration. A run of several files also keeps the result of
+its cross-document rules, keyed on every file's path and rules and valid only for the
+contents it was made from, so a re-run with nothing changed skips comparing the documents.
+Entries are JSON data, never code.
 
 Each entry is signed with an HMAC keyed by a secret in the user's own cache folder
 (user_cache.secret) and bound to this cache folder's absolute path, so an entry committed to
@@ -22,23 +25,31 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, Sequence
 
+from .cross_document import CrossResult
 from .document import Comment, Document
 from .findings import Finding, Severity
+from .lint import FileResult
+from .rulebook import RuleBook
 from .safe_files import private_folder_problem, replace_file
+from .sources import Source, with_bytes
 from .user_cache import secret
 
 FOLDER = ".stratlint_cache"
 FORMAT = 2
+# How a run's cross-document entry is named: a NUL never occurs in a path, so never a file's.
+RUN_PREFIX = "\0run\0"
 
 
 @dataclass(frozen=True)
-class Cached:
-    """What the engine needs of a file it does not check again."""
+class RunKey:
+    """Where a run's cross-document result is kept: named by the run's files and their
+    rules, and valid only for the contents it was made from."""
 
-    document: Document          # as Document.located(): enough to place and silence findings
-    findings: list[Finding]     # document-scope findings, before suppression
-    prepared: dict              # rule name -> the run-scope check's summary of the document
+    name: str        # every file's display path, as the entry's name
+    rules_key: str   # every file's rules fingerprint
+    content: str     # every file's content hash
 
 
 @lru_cache(maxsize=1)
@@ -70,14 +81,53 @@ class ResultsCache:
 
     def _entry(self, display: str, rules_key: str) -> Path:
         name = hashlib.sha256(f"{rules_key}\0{display}".encode("utf-8", "surrogateescape"))
-        return self.folder / f"{name.hexdigest()[:40]}.json"
+        kind = "run-" if display.startswith(RUN_PREFIX) else ""   # a run's, not a file's
+        return self.folder / f"{kind}{name.hexdigest()[:40]}.json"
 
     def _signature(self, display: str, rules_key: str, body: str) -> str:
         bound = f"{self.folder}\0{rules_key}\0{display}\0{body}"
         return hmac.new(self._key, bound.encode("utf-8", "surrogateescape"),
                         hashlib.sha256).hexdigest()
 
-    def load(self, display: str, data: bytes, rules_key: str) -> Cached | None:
+    def load(self, display: str, data: bytes, rules_key: str) -> FileResult | None:
+        """The file's stored result, if it was made from this content under these rules."""
+        entry = self._read(display, rules_key, _content_hash(data))
+        if entry is None:
+            return None
+        try:
+            return _result_from_json(display, entry)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None   # damaged: check the file again
+
+    def store(self, display: str, data: bytes, rules_key: str, result: FileResult) -> None:
+        document = result.document
+        self._write(display, rules_key, _content_hash(data), {
+            "document": {"format": document.format, "text": document.text,
+                         "source": document.source,
+                         "comments": [[c.line, c.text, c.end_line] for c in document.comments],
+                         "page_starts": list(document.page_starts)},
+            "findings": [finding.to_dict() for finding in result.findings],
+            "prepared": dict(result.summaries),
+        })
+
+    def load_cross(self, run: RunKey) -> CrossResult | None:
+        """The cross-document pass's result for exactly these files, contents and rules."""
+        entry = self._read(run.name, run.rules_key, run.content)
+        if entry is None:
+            return None
+        try:
+            return CrossResult(tuple(tuple(map(_finding_from_json, found))
+                                     for found in entry["findings"]))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def store_cross(self, run: RunKey, result: CrossResult) -> None:
+        if not result.errors:   # a failed rule is tried again next time
+            self._write(run.name, run.rules_key, run.content, {
+                "findings": [[f.to_dict() for f in found] for found in result.findings]})
+
+    def _read(self, display: str, rules_key: str, content: str) -> dict | None:
+        """An entry's data, if this user wrote it here from `content`; else None."""
         if self._key is None:
             return None
         try:
@@ -86,29 +136,17 @@ class ResultsCache:
             if not hmac.compare_digest(signature, self._signature(display, rules_key, body)):
                 return None   # not written by this user for this folder: never trusted
             entry = json.loads(body)
-            if entry.get("content") != _content_hash(data):
-                return None
-            return _from_json(display, entry)
+            return entry if entry.get("content") == content else None
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None   # absent, stale or damaged: check the file again
 
-    def store(self, display: str, data: bytes, rules_key: str, document: Document,
-              findings: list[Finding], prepared: dict) -> None:
+    def _write(self, display: str, rules_key: str, content: str, entry: dict) -> None:
         if self._key is None:
             return
-        entry = {
-            "content": _content_hash(data),
-            "document": {"format": document.format, "text": document.text,
-                         "source": document.source,
-                         "comments": [[c.line, c.text, c.end_line] for c in document.comments],
-                         "page_starts": list(document.page_starts)},
-            "findings": [finding.to_dict() for finding in findings],
-            "prepared": prepared,
-        }
         try:
             if not self._prepare_folder():
                 return
-            body = json.dumps(entry, ensure_ascii=False)
+            body = json.dumps({"content": content, **entry}, ensure_ascii=False)
             signature = self._signature(display, rules_key, body)
             replace_file(self._entry(display, rules_key), f"{signature}\n{body}")
         except (OSError, TypeError, ValueError):
@@ -141,12 +179,85 @@ def _content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _from_json(display: str, entry: dict) -> Cached:
+def _finding_from_json(item: dict) -> Finding:
+    return Finding(**{**item, "severity": Severity.parse(item["severity"])})
+
+
+def _result_from_json(display: str, entry: dict) -> FileResult:
     stored = entry["document"]
     document = Document(
         path=display, text=stored["text"], format=stored["format"], blocks=(),
         comments=tuple(Comment(line, text, end) for line, text, end in stored["comments"]),
         page_starts=tuple(stored["page_starts"]), source=stored["source"])
-    findings = [Finding(**{**item, "severity": Severity.parse(item["severity"])})
-                for item in entry["findings"]]
-    return Cached(document, findings, dict(entry["prepared"]))
+    findings = tuple(map(_finding_from_json, entry["findings"]))
+    return FileResult(document, findings, (), dict(entry["prepared"]))
+
+
+class CachedRun:
+    """The results cache wrapped around one run's per-file step: a file's stored result
+    where it is unchanged, else a fresh one (stored for next time), of the same type; and
+    the cross-document result while no file of the run has changed."""
+
+    def __init__(self, cache: ResultsCache, book: RuleBook):
+        self._cache, self._book = cache, book
+        # (display, rules fingerprint, content hash) of every file; None for one that was
+        # not read from bytes or whose fresh result had errors (it is not kept).
+        self._entries: list[tuple[str, str, str] | None] = []
+
+    def results(self, sources: Sequence[Source],
+                check: Callable[[list[Source], Callable | None], list[FileResult]],
+                progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+        """Each source's FileResult: stored ones first, then `check(sources, progress)` on
+        the rest (each path read once, here: its bytes go to the check, so a fresh result
+        is stored under the content it came from)."""
+        results: list[FileResult | None] = []
+        todo: list[tuple[int, Source]] = []
+        for source in sources:
+            loaded = with_bytes(source)
+            hit = None
+            if isinstance(loaded.content, bytes):
+                rules_key = self._book.fingerprint(source.config)
+                self._entries.append((source.display, rules_key, _content_hash(loaded.content)))
+                hit = self._cache.load(source.display, loaded.content, rules_key)
+            else:
+                self._entries.append(None)
+            if hit is None:
+                todo.append((len(results), loaded))
+            results.append(hit)
+        done_before = len(sources) - len(todo)
+        counted = (lambda done, _total: progress(done_before + done, len(sources))) \
+            if progress else None
+        fresh = check([source for _index, source in todo], counted)
+        for (index, source), result in zip(todo, fresh):
+            results[index] = result
+            if isinstance(source.content, bytes) and isinstance(result.document, Document) \
+                    and not result.errors:
+                self._cache.store(source.display, source.content, self._entries[index][1],
+                                  result)
+            elif result.errors:
+                self._entries[index] = None
+        return results
+
+    def cross_document(self, count: int, compare: Callable[[], CrossResult]) -> CrossResult:
+        """compare()'s result for the `count` readable files, kept while every file of the
+        run is unchanged: a re-run with no change skips the comparison."""
+        run = self._run_key()
+        if run is None:
+            return compare()
+        kept = self._cache.load_cross(run)
+        if kept is not None and len(kept.findings) == count:
+            return kept
+        result = compare()
+        self._cache.store_cross(run, result)
+        return result
+
+    def _run_key(self) -> RunKey | None:
+        if not self._entries or None in self._entries:
+            return None
+
+        def digest(parts) -> str:
+            joined = "\0".join(parts).encode("utf-8", "surrogateescape")
+            return hashlib.sha256(joined).hexdigest()
+
+        displays, rules_keys, contents = zip(*self._entries)
+        return RunKey(RUN_PREFIX + "\0".join(displays), digest(rules_keys), digest(contents))

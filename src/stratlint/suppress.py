@@ -107,3 +107,12 @@ def apply(document: Document, findings: Iterable[Finding], known: Mapping[str, s
         if ran:
             problems.append((scope.directive, "", "unused"))
     return kept, problems
+
+
+def known_names(rules: Iterable) -> dict[str, str]:
+    """Each rule's name and code -> its name: what a directive may call a rule."""
+    known = {}
+    for rule in rules:
+        known[rule.name] = rule.name
+        known[rule.code] = rule.name
+    return known

@@ -94,7 +94,3 @@ def get(name: str) -> CheckKind:
                                  f"{type(exc).__name__}: {exc}") from None
     _loaded[name] = kind
     return kind
-
-
-def available() -> list[str]:
-    return sorted(set(BUILTIN) | set(_entry_points()))

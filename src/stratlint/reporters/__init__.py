@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..engine import Report
+from ..lint_report import Report
 
 FORMATS = {
     "text": "stratlint.reporters.text",
