@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from stratlint import lint
+from stratlint import cross_document, lint
 from stratlint.results_cache import FOLDER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,6 +78,33 @@ def test_second_run_reuses_every_result_and_prints_the_same(project, run_cli, mo
     fresh = check(run_cli, "--no-cache", "--jobs", "1")
     assert fresh.stdout == first.stdout
     assert len(seen) == 9                         # --no-cache checks every readable file
+
+
+def count_comparisons(monkeypatch) -> list:
+    """Record how many documents each cross-document comparison is given."""
+    seen = []
+    real = cross_document.compare
+
+    def counting(rule, members):
+        seen.append(len(members))
+        return real(rule, members)
+
+    monkeypatch.setattr(cross_document, "compare", counting)
+    return seen
+
+
+def test_an_unchanged_run_reuses_the_cross_document_result(project, run_cli, monkeypatch):
+    first = check(run_cli)
+    seen = count_comparisons(monkeypatch)
+    second = check(run_cli)
+    assert seen == []                             # the documents were not compared again
+    assert second.stdout == first.stdout
+    (project / "docs" / "copy-b.md").write_text("# Another trust\n\n" + WEAK + "\nMore.\n",
+                                                encoding="utf-8")
+    third = check(run_cli)
+    assert seen == [9]                            # one file changed: all compared again
+    assert "same as in" in third.stdout
+    assert third.stdout == check(run_cli, "--no-cache").stdout
 
 
 def test_the_cache_folder_keeps_itself_out_of_git(project, run_cli):
