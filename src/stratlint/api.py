@@ -6,12 +6,12 @@ from typing import Iterable, Mapping
 
 from .config import Config, ConfigFinder, from_mapping
 from .discover import discover
+from .errors import ReadError
+from .findings import Finding
 from .lint_report import Report
 from .pipeline import lint_documents
 from .rulebook import RuleBook
 from .sources import Source, read_string
-from .errors import ReadError
-from .findings import Finding
 
 
 def _as_config(config: Config | Mapping | str | Path | None) -> Config | None:
