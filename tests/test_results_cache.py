@@ -117,6 +117,10 @@ def test_the_cache_folder_keeps_itself_out_of_git(project, run_cli):
     assert len(list(folder.glob("run-*.json"))) == 1   # and the cross-document result
     check(run_cli)
     assert len(list(folder.glob("*.json"))) == 10
+    # Another set of files replaces the run's entry: the folder does not grow with each set.
+    other = run_cli("check", "docs/copy-a.md", "docs/copy-b.md", "--fail-on", "never")
+    assert other.exit_code == 0
+    assert len(list(folder.glob("*.json"))) == 10
 
 
 def test_no_cache_neither_reads_nor_writes(project, run_cli):

@@ -4,10 +4,10 @@ files again does almost no work.
 An entry is keyed on the file's display path and the fingerprint of the rules that ran on it
 (their options, severities and messages, plus stratlint's own code), and holds the hash of
 the content it was made from. A changed file overwrites its entry, so the folder holds at
-most one entry per file and configuration. A run of several files also keeps the result of
-its cross-document rules, keyed on every file's path and rules and valid only for the
-contents it was made from, so a re-run with nothing changed skips comparing the documents.
-Entries are JSON data, never code.
+most one entry per file and configuration. One more entry holds the last run's
+cross-document result, valid only for exactly that run's files, rules and contents, so a
+re-run with nothing changed skips comparing the documents. Entries are JSON data, never
+code.
 
 Each entry is signed with an HMAC keyed by a secret in the user's own cache folder
 (user_cache.secret) and bound to this cache folder's absolute path, so an entry committed to
@@ -22,7 +22,6 @@ import hashlib
 import hmac
 import json
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
@@ -38,18 +37,10 @@ from .user_cache import secret
 
 FOLDER = ".stratlint_cache"
 FORMAT = 2
-# How a run's cross-document entry is named: a NUL never occurs in a path, so never a file's.
-RUN_PREFIX = "\0run\0"
-
-
-@dataclass(frozen=True)
-class RunKey:
-    """Where a run's cross-document result is kept: named by the run's files and their
-    rules, and valid only for the contents it was made from."""
-
-    name: str        # every file's display path, as the entry's name
-    rules_key: str   # every file's rules fingerprint
-    content: str     # every file's content hash
+# The name of the one entry that holds the last run's cross-document result (a NUL never
+# occurs in a path, so it is never a file's). One entry, replaced by each run whose files,
+# rules or contents differ, so the folder does not grow with every set of files checked.
+RUN_ENTRY = "\0run\0"
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +72,7 @@ class ResultsCache:
 
     def _entry(self, display: str, rules_key: str) -> Path:
         name = hashlib.sha256(f"{rules_key}\0{display}".encode("utf-8", "surrogateescape"))
-        kind = "run-" if display.startswith(RUN_PREFIX) else ""   # a run's, not a file's
+        kind = "run-" if display == RUN_ENTRY else ""   # the run's entry, not a file's
         return self.folder / f"{kind}{name.hexdigest()[:40]}.json"
 
     def _signature(self, display: str, rules_key: str, body: str) -> str:
@@ -110,9 +101,10 @@ class ResultsCache:
             "prepared": dict(result.summaries),
         })
 
-    def load_cross(self, run: RunKey) -> CrossResult | None:
-        """The cross-document pass's result for exactly these files, contents and rules."""
-        entry = self._read(run.name, run.rules_key, run.content)
+    def load_cross(self, run_key: str) -> CrossResult | None:
+        """The cross-document pass's result, if it was made for the run with this key (its
+        files, their rules and their contents)."""
+        entry = self._read(RUN_ENTRY, "", run_key)
         if entry is None:
             return None
         try:
@@ -121,9 +113,9 @@ class ResultsCache:
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
 
-    def store_cross(self, run: RunKey, result: CrossResult) -> None:
+    def store_cross(self, run_key: str, result: CrossResult) -> None:
         if not result.errors:   # a failed rule is tried again next time
-            self._write(run.name, run.rules_key, run.content, {
+            self._write(RUN_ENTRY, "", run_key, {
                 "findings": [[f.to_dict() for f in found] for found in result.findings]})
 
     def _read(self, display: str, rules_key: str, content: str) -> dict | None:
@@ -241,23 +233,20 @@ class CachedRun:
     def cross_document(self, count: int, compare: Callable[[], CrossResult]) -> CrossResult:
         """compare()'s result for the `count` readable files, kept while every file of the
         run is unchanged: a re-run with no change skips the comparison."""
-        run = self._run_key()
-        if run is None:
+        run_key = self._run_key()
+        if run_key is None:
             return compare()
-        kept = self._cache.load_cross(run)
+        kept = self._cache.load_cross(run_key)
         if kept is not None and len(kept.findings) == count:
             return kept
         result = compare()
-        self._cache.store_cross(run, result)
+        self._cache.store_cross(run_key, result)
         return result
 
-    def _run_key(self) -> RunKey | None:
+    def _run_key(self) -> str | None:
+        """The hash of every file's entry (path, rules fingerprint, content hash), in order;
+        None when a file has none."""
         if not self._entries or None in self._entries:
             return None
-
-        def digest(parts) -> str:
-            joined = "\0".join(parts).encode("utf-8", "surrogateescape")
-            return hashlib.sha256(joined).hexdigest()
-
-        displays, rules_keys, contents = zip(*self._entries)
-        return RunKey(RUN_PREFIX + "\0".join(displays), digest(rules_keys), digest(contents))
+        parts = "\0".join(part for entry in self._entries for part in entry)
+        return hashlib.sha256(parts.encode("utf-8", "surrogateescape")).hexdigest()
