@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import checks
-from .analysis import Analysis, terms
+from . import patterns
+from .analysis import Analysis
 from .checks import Hit
 from .checks.matching import MENTION_GROUP
 from .config import Config, effective_rules, matches
@@ -47,6 +48,7 @@ class RuleBook:
         self._packs: dict[tuple, dict[str, Rule]] = {}
         self._effective: dict[int, tuple[Config, list[Rule]]] = {}
         self._fingerprints: dict[int, str] = {}
+        self._scanners: dict[int, patterns.Scanner] = {}
 
     def all_rules(self, config: Config) -> dict[str, Rule]:
         key = (config.rule_paths, tuple(sorted((k, tuple(v)) for k, v in config.lexicons.items())))
@@ -60,6 +62,15 @@ class RuleBook:
             entry = (config, effective_rules(config, self.all_rules(config)))
             self._effective[id(config)] = entry   # keeps config alive so its id stays unique
         return entry[1]
+
+    def scanner_for(self, config: Config) -> patterns.Scanner:
+        """The phrase sets of a config's rules, for the one scan of each block (compiling
+        every rule once, before any worker starts)."""
+        if id(config) not in self._scanners:
+            self._scanners[id(config)] = patterns.Scanner(
+                phrase_set for rule in self.rules_for(config)
+                for phrase_set in rule.compiled.phrase_sets)
+        return self._scanners[id(config)]
 
     def fingerprint(self, config: Config) -> str:
         """Everything besides a file's content that decides its results: the effective rules
@@ -122,13 +133,12 @@ def run_document_checks(document: Document, analysis: Analysis, rules: Sequence[
             found.append(finding)
     known = _known_names(rules)
     for rule in rules:
-        kind = checks.get(rule.check)
-        if kind.scope != "document":
+        if checks.get(rule.check).scope != "document":
             continue
         try:
-            with terms.budget(terms.rule_seconds(document.text), f"rule {rule.name}"):
+            with patterns.budget(patterns.rule_seconds(document.text), f"rule {rule.name}"):
                 mine = [(_finding(rule, document, hit), hit.args.get(MENTION_GROUP))
-                        for hit in kind.run(document, analysis, rule.options)]
+                        for hit in rule.compiled.run(document, analysis)]
             found.extend(_first_mentions(document, rule, mine, known))
         except Exception as exc:  # a faulty (plugin) check must not stop the other files
             _rule_failed(report, document, rule, exc)
@@ -157,7 +167,7 @@ def _first_mentions(document: Document, rule: Rule, mine: list[tuple[Finding, ob
 
 def _rule_failed(report: Report, document: Document, rule: Rule, exc: Exception) -> None:
     message = f"{document.path}: rule {rule.name} failed: {type(exc).__name__}: {exc}"
-    if isinstance(exc, terms.PatternTimeout) and str(exc).startswith(_ALL_RULES):
+    if isinstance(exc, patterns.PatternTimeout) and str(exc).startswith(_ALL_RULES):
         # The document's shared budget ran out: said once, not once for every later rule.
         message = f"{document.path}: {exc}"
         if message in report.errors:
@@ -173,13 +183,11 @@ def prepare_run_checks(document: Document, analysis: Analysis, rules: Sequence[R
     """Each run-scope rule's summary of one document (rule name -> plain data)."""
     prepared = {}
     for rule in rules:
-        kind = checks.get(rule.check)
-        if kind.scope != "run":
+        if checks.get(rule.check).scope != "run":
             continue
         try:
-            with terms.budget(terms.rule_seconds(document.text), f"rule {rule.name}"):
-                prepared[rule.name] = (kind.prepare(document, analysis, rule.options)
-                                       if kind.prepare else analysis)
+            with patterns.budget(patterns.rule_seconds(document.text), f"rule {rule.name}"):
+                prepared[rule.name] = rule.compiled.summarise(document, analysis)
         except Exception as exc:
             _rule_failed(report, document, rule, exc)
     return prepared
@@ -195,8 +203,8 @@ def run_cross_document_checks(checked: list, report: Report) -> None:
         first_rule = members[0][2]
         by_path = {doc.path: (doc, rule, found) for doc, _summary, rule, found in members}
         try:
-            hits = list(checks.get(first_rule.check).run(
-                [(doc, summary) for doc, summary, _rule, _found in members], first_rule.options))
+            hits = list(first_rule.compiled.compare(
+                [(doc, summary) for doc, summary, _rule, _found in members]))
         except Exception as exc:
             report.errors.append(f"rule {name} failed: {type(exc).__name__}: {exc}")
             continue
@@ -264,7 +272,7 @@ def _check_one(source, display: str, config: Config, book: RuleBook, rule_jobs: 
     if isinstance(source, ReadError):
         return source, [], [], {}
     rules = book.rules_for(config)
-    analysis = Analysis(source)
+    analysis = Analysis(source, book.scanner_for(config))
     if rule_jobs > 1 and len(source.text) >= SHARE_RULES_FROM and _can_fork():
         found, errors, prepared = _rules_shared_out(source, analysis, rules, rule_jobs)
     else:
@@ -274,7 +282,7 @@ def _check_one(source, display: str, config: Config, book: RuleBook, rule_jobs: 
 
 def _rules_run(document: Document, analysis: Analysis, rules: Sequence[Rule]):
     scratch = Report()
-    with terms.budget(terms.document_seconds(document.text), _ALL_RULES):
+    with patterns.budget(patterns.document_seconds(document.text), _ALL_RULES):
         found = run_document_checks(document, analysis, rules, scratch)
         prepared = prepare_run_checks(document, analysis, rules, scratch)
     return found, scratch.errors, prepared
@@ -373,7 +381,7 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
     report = Report()
     items = list(sources)
     for _source, _display, config in items:
-        book.rules_for(config)   # load packs before forking, so workers share them
+        book.scanner_for(config)   # load and compile rules before forking, so workers share them
     if keep_documents or not _cacheable(items, book):
         cache = None
     results: list = [None] * len(items)
@@ -423,7 +431,8 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
             report.source_lines[(finding.path, finding.line)] = document.source_line(finding.line)
         report.findings.extend(kept)
         if keep_documents:
-            report.documents[document.path] = (document, Analysis(document),
+            analysis = Analysis(document, book.scanner_for(config))
+            report.documents[document.path] = (document, analysis,
                                                frozenset(r.name for r in rules))
     report.findings.sort(key=Finding.sort_key)   # one key per finding, not a call per comparison
     return report
@@ -431,9 +440,10 @@ def lint_documents(sources: Iterable[tuple[Document | ReadError | Path, str, Con
 
 def _cacheable(items: list, book: RuleBook) -> bool:
     """Results can be cached only when every run-scope rule sums a document up as data."""
-    return all(checks.get(rule.check).prepare is not None
-               for _source, _display, config in items for rule in book.rules_for(config)
-               if checks.get(rule.check).scope == "run")
+    kinds = [checks.get(rule.check) for _source, _display, config in items
+             for rule in book.rules_for(config)]
+    return all(kind.compile is not None or kind.prepare is not None
+               for kind in kinds if kind.scope == "run")
 
 
 def _from_cache(items: list, book: RuleBook, cache, results: list) -> list:

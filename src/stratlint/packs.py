@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -35,6 +36,14 @@ class Rule:
     # guide's good or bad sign it tests ({"kind": "good", "name": ..., "meaning": ...}).
     board: Mapping[str, Any] = field(default_factory=dict)
     sign: Mapping[str, Any] = field(default_factory=dict)
+    # From stratlint's own pack: its regular expressions are reviewed and tested like its
+    # code, so they run in Python's own engine; any other runs with a time limit.
+    trusted: bool = False
+
+    @cached_property
+    def compiled(self):
+        """The rule's check, compiled once: patterns.PhraseSets built, defaults filled."""
+        return checks.get(self.check).compiled(self.options, self.trusted)
 
     def format_message(self, args: Mapping[str, Any]) -> str:
         # Quoted words may wrap across source lines; a message is always one line.
@@ -51,7 +60,13 @@ class Rule:
         if overrides:
             merged = {**_thaw(self.options), **overrides}
             options = _check_options(self.check, merged, f"{where}: rules.{self.name}")
-        return dataclasses.replace(self, severity=severity or self.severity, options=options)
+        # A config may reuse the pack's own patterns, but any new one makes them untrusted.
+        shipped = {p for name, value in self.options.items() if name.endswith("patterns")
+                   for p in value}
+        trusted = self.trusted and all(p in shipped for name, value in overrides.items()
+                                       if name.endswith("patterns") for p in value)
+        return dataclasses.replace(self, severity=severity or self.severity, options=options,
+                                   trusted=trusted)
 
 
 def _freeze(value):
@@ -212,21 +227,18 @@ def load_rules(extra_paths: Iterable[Path] = (), extra_lexicons: Mapping[str, li
     else:
         rules = _build_rules(files, extra_lexicons)
         user_cache.write_packs(key, [_rule_to_cache(rule) for rule in rules.values()])
-    _trust_builtin_patterns(rules.values())
-    return rules
+    return _trust_builtin(rules)
 
 
-def _trust_builtin_patterns(rules: Iterable[Rule]) -> None:
+def _trust_builtin(rules: dict[str, Rule]) -> dict[str, Rule]:
     """The built-in pack ships with stratlint and is tested like its code (every default rule
     runs on a 1 MB line in the tests), so its regular expressions may run in Python's own
     engine, which compiles far faster. Any other pattern, from a user's pack, a plugin or
-    a config's options, still runs in the time-bounded engine (see analysis/terms.py)."""
-    from .analysis import terms
-
+    a config's options, still runs in the time-bounded engine (see patterns.py)."""
     builtin = builtin_pack_folder().resolve()
-    terms.trust(pattern for rule in rules if Path(rule.source).resolve().is_relative_to(builtin)
-                for name, value in rule.options.items() if name.endswith("patterns")
-                for pattern in value)
+    return {name: dataclasses.replace(rule, trusted=Path(rule.source).resolve()
+                                      .is_relative_to(builtin))
+            for name, rule in rules.items()}
 
 
 def _rule_to_cache(rule: Rule) -> dict:
