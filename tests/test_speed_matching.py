@@ -175,3 +175,25 @@ def test_quotes_found_as_before(text):
         "|(?<![\\w\u2019'])[\u2018'](?=[^\\s'\u2019])(?:[^'\u2019]|['\u2019](?=\\w)){1,600}?"
         "(?<=\\S)['\u2019](?!\\w)")
     assert [m.span() for m in _QUOTED.finditer(text)] == [m.span() for m in before.finditer(text)]
+
+
+def test_the_scan_gives_the_same_answer_without_pyahocorasick(monkeypatch):
+    """Where no pyahocorasick wheel installs, each literal is searched for instead."""
+    from stratlint import patterns
+
+    texts = ["We will publish a plan by March 2026.", "Nothing here.",
+             "40 per cent of users", "By April 2027 the council's digital plan"] + \
+        ["Filler words about nothing in particular. " * 600]
+    phrase_set = PhraseSet((), PATTERNS, True, trusted=True)
+
+    def scanned():
+        return Scan(texts, fold, Scanner([phrase_set])).texts_for(phrase_set)[1]
+
+    with_automaton = scanned()
+
+    def no_wheel(_literals):
+        raise ImportError("no pyahocorasick here")
+
+    monkeypatch.setattr(patterns, "_automaton", no_wheel)
+    assert scanned() == with_automaton
+    assert set(with_automaton) == {texts[0], texts[2], texts[3]}
