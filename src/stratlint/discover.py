@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, ConfigFinder
+from .registry import INPUT_EXTENSIONS as EXTENSIONS
+from .registry import INPUT_FORMATS
 from .safe_files import lies_within
 
-EXTENSIONS = (".md", ".markdown", ".txt", ".yaml", ".yml", ".html", ".htm", ".docx",
-              ".pdf")
 # Folders that never hold a strategy worth checking.
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 # YAML that is tooling configuration, not a strategy.
@@ -25,7 +25,7 @@ WELL_KNOWN = re.compile(
     r"|(requirements|constraints|dev-requirements|test-requirements)([\w.-]*)\.(txt|in)"
     r"|robots\.txt|llms\.txt",
     re.IGNORECASE)
-YAML_SUFFIXES = (".yaml", ".yml")
+YAML_SUFFIXES = INPUT_FORMATS["yaml"].extensions
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from . import checks
 from .errors import StratlintError
 from .findings import Severity
 from .escape import short
+from .plugins import PACKS_GROUP as PACK_ENTRY_POINT_GROUP
+from .plugins import entry_points
 from .resources import data_path, validator
 from .safe_files import lies_within
-
-PACK_ENTRY_POINT_GROUP = "stratlint.packs"
 
 
 @dataclass(frozen=True)
@@ -161,10 +161,8 @@ def pack_files(folder: Path) -> list[Path]:
 
 def plugin_pack_folders() -> list[Path]:
     """Folders named by installed `stratlint.packs` entry points."""
-    from importlib.metadata import entry_points
-
     folders = []
-    for ep in entry_points(group=PACK_ENTRY_POINT_GROUP):
+    for ep in entry_points(PACK_ENTRY_POINT_GROUP):
         try:
             folders.append(_pack_folder(ep.load()))
         except Exception as exc:  # one line, never a traceback, whatever the plugin does

@@ -26,14 +26,9 @@ def folder() -> Path | None:
 
 def installed_plugins() -> list:
     """Every installed stratlint plugin and its version."""
-    from importlib.metadata import entry_points
+    from .plugins import installed
 
-    found = []
-    for group in ("stratlint.checks", "stratlint.packs"):
-        for ep in entry_points(group=group):
-            version = getattr(getattr(ep, "dist", None), "version", "")
-            found.append([group, ep.name, ep.value, version])
-    return sorted(found)
+    return installed()
 
 
 def pack_key(files: list[Path], extra_lexicons, include_plugins: bool) -> str:
