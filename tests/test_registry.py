@@ -129,24 +129,3 @@ def test_readme_lists_the_builtin_check_kinds():
     sentence = section.split("The built-in check kinds are ", 1)[1].split(".\n", 1)[0]
     assert re.findall(r"`(\w+)`", sentence) == list(registry.CHECK_KINDS)
 
-
-def test_a_run_looks_up_installed_plugins_once(tmp_path, monkeypatch):
-    import importlib.metadata
-
-    from stratlint import plugins
-
-    lookups = []
-    real = importlib.metadata.entry_points
-
-    def counted(*args, **kwargs):
-        lookups.append(args or kwargs)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(importlib.metadata, "entry_points", counted)
-    monkeypatch.setattr(plugins, "_found", None)
-    monkeypatch.setenv("STRATLINT_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("STRATLINT_NO_CACHE", raising=False)
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json",
-                                       str(ROOT / "examples" / "weak-hillcrest-trust.md")])
-    assert result.exit_code == 1, result.output
-    assert len(lookups) == 1
