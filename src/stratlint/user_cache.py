@@ -1,5 +1,6 @@
-"""The user's own cache: compiled rule packs, so that a run does not re-validate unchanged
-packs, and the syllable counts of words the pronouncing dictionary lacks.
+"""The user's own cache: compiled rule packs (besides the built-in one, which ships
+compiled), so that a run does not re-validate unchanged packs, and the syllable counts of
+words the pronouncing dictionary lacks.
 
 It holds data only (JSON), never code, and lives in the user's cache folder, not in the
 repository being checked. STRATLINT_CACHE_DIR moves it; STRATLINT_NO_CACHE=1 turns it off.
