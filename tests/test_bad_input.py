@@ -35,7 +35,6 @@ import hashlib
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -288,7 +287,7 @@ def python_tags(marker: Path) -> list[str]:
     return [f"!!python/object/apply:os.system [{command!r}]",
             f"!!python/object/new:os.system [{command!r}]",
             "!!python/object:subprocess.Popen {args: [touch, " + str(marker) + "]}",
-            f"!!python/name:os.system"]
+            "!!python/name:os.system"]
 
 
 @pytest.mark.parametrize("index", range(4))

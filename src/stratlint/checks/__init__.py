@@ -19,8 +19,8 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Protocol
 
 from ..errors import StratlintError
-
-ENTRY_POINT_GROUP = "stratlint.checks"
+from ..plugins import CHECKS_GROUP as ENTRY_POINT_GROUP
+from ..registry import CHECK_KINDS
 
 
 @dataclass(frozen=True)
@@ -115,29 +115,16 @@ class _FunctionCrossCheck(_Wrapped):
         return self.kind.run(items, self.options)
 
 
-# Built-in kinds, imported only when a rule uses them.
-BUILTIN = {
-    "existence": "stratlint.checks.existence",
-    "substitution": "stratlint.checks.substitution",
-    "occurrence": "stratlint.checks.occurrence",
-    "required": "stratlint.checks.required",
-    "metric": "stratlint.checks.metric",
-    "builtin": "stratlint.checks.builtin",
-    "commitments": "stratlint.checks.commitments",
-    "horizon": "stratlint.checks.horizon",
-    "balance": "stratlint.checks.balance",
-    "mission": "stratlint.checks.mission",
-    "acronyms": "stratlint.checks.acronyms",
-    "similarity": "stratlint.checks.similarity",
-}
+# Built-in kinds (registered in stratlint.registry), imported only when a rule uses them.
+BUILTIN = CHECK_KINDS
 
 _loaded: dict[str, CheckKind] = {}
 
 
 def _entry_points() -> dict:
-    from importlib.metadata import entry_points
+    from ..plugins import entry_points
 
-    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return {ep.name: ep for ep in entry_points(ENTRY_POINT_GROUP)}
 
 
 def _as_kind(name: str, obj: Any) -> CheckKind:

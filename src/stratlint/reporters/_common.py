@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from ..findings import Finding, Severity
-from ..fingerprint import fingerprints  # noqa: F401 - re-exported for the reporters
-from ..locations import display_path, relative_path  # noqa: F401
+from ..fingerprint import fingerprints
+from ..locations import display_path, relative_path
+
+# Re-exported for the reporters, beside what is defined here.
+__all__ = ["SARIF_LEVELS", "display_path", "end_column", "end_line", "fingerprints",
+           "relative_path"]
 
 # SARIF levels; GitHub annotations use "notice" where SARIF says "note".
 SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
