@@ -53,19 +53,26 @@ def test_ordinary_pattern_still_matches(tmp_path):
 def test_only_the_built_in_packs_patterns_skip_the_time_bound(tmp_path):
     """The shipped pack's patterns run in Python's own engine; the same check with a pattern
     from anywhere else (here, a config overriding the rule's options) stays bounded."""
-    from stratlint.analysis.terms import BoundedPattern, compile_patterns
+    from stratlint.patterns import BoundedPattern
     from stratlint.config import from_mapping
     from stratlint.rulebook import RuleBook
 
     book = RuleBook()
     shipped = {rule.name: rule for rule in book.rules_for(from_mapping({}))}
-    patterns = tuple(shipped["missing-review-cadence"].options["patterns"])
-    assert patterns and not isinstance(compile_patterns(patterns), BoundedPattern)
+    shipped_rule = shipped["missing-review-cadence"]
+    assert shipped_rule.options["patterns"]
+    assert not any(isinstance(m.phrase_set.pattern_re, BoundedPattern)
+                   for m, _decisive in shipped_rule.compiled.searches)
 
     overridden = from_mapping({"rules": {"missing-review-cadence": {
-        "patterns": list(patterns) + ["(a|aa)+$"]}}})
+        "patterns": list(shipped_rule.options["patterns"]) + ["(a|aa)+$"]}}})
     rule = next(r for r in book.rules_for(overridden) if r.name == "missing-review-cadence")
-    assert isinstance(compile_patterns(tuple(rule.options["patterns"])), BoundedPattern)
+    assert any(isinstance(m.phrase_set.pattern_re, BoundedPattern)
+               for m, _decisive in rule.compiled.searches)
+    # Reusing the pack's own patterns keeps them trusted; adding one does not.
+    reused = from_mapping({"rules": {"missing-review-cadence": {
+        "patterns": list(shipped_rule.options["patterns"])[:1]}}})
+    assert next(r for r in book.rules_for(reused) if r.name == "missing-review-cadence").trusted
 
 
 HOUSE_RULE = """\
@@ -88,7 +95,7 @@ def test_a_pattern_under_the_search_limit_cannot_add_up_over_many_blocks(
     """Each search takes about a tenth of the (lowered) per-search limit, over 300 blocks:
     the limit bounds the rule's whole run over the document, so it stops in about a second
     instead of running for thirty."""
-    from stratlint.analysis import terms
+    from stratlint import patterns as terms
 
     monkeypatch.setattr(terms, "PATTERN_TIMEOUT", 0.3)
     (tmp_path / "house").mkdir()
@@ -107,7 +114,7 @@ def test_a_pattern_under_the_search_limit_cannot_add_up_over_many_blocks(
 def test_many_rules_share_one_budget_per_document(tmp_path, run_cli, monkeypatch):
     """1,000 rules, each under its own limit: together they stop at the document's budget,
     said in one line."""
-    from stratlint.analysis import terms
+    from stratlint import patterns as terms
 
     monkeypatch.setattr(terms, "PATTERN_TIMEOUT", 0.1)
     body = HOUSE_RULE.split("rules:\n", 1)[1]
@@ -123,3 +130,15 @@ def test_many_rules_share_one_budget_per_document(tmp_path, run_cli, monkeypatch
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert "all rules together" in line
+
+
+def test_a_long_text_earns_time_for_an_ordinary_pattern(monkeypatch):
+    """The search limit grows with the text: an ordinary pattern scanning a long text in
+    linear time is not mistaken for one that backtracks without end."""
+    from stratlint import patterns as terms
+
+    monkeypatch.setattr(terms, "PATTERN_TIMEOUT", 0.001)   # no time at all, but per character
+    # No literal to jump to: the engine tries every word (tens of milliseconds here).
+    bounded = terms.compile_patterns((r"\b\w+\s+\w+\d",), True, trusted=False)
+    text = "plain words in a long paragraph " * 10_000   # 320 KB
+    assert list(bounded.finditer(text)) == []

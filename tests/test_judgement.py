@@ -8,7 +8,7 @@ import pytest
 
 from stratlint.analysis import hollow
 from stratlint.analysis.delivered import delivery
-from stratlint.analysis.terms import compile_phrases, plain
+from stratlint.patterns import compile_phrases, plain
 from stratlint.api import assess_paths, lint_text
 from stratlint.assurance import RED
 

@@ -20,11 +20,16 @@ rules:
 
 
 def test_cached_rules_equal_compiled_rules(tmp_path, monkeypatch):
+    # The built-in pack alone ships compiled (test_builtin_pack.py): the user cache holds
+    # the compiled form of packs beside it.
     monkeypatch.setenv("STRATLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("STRATLINT_NO_CACHE", raising=False)
-    first = load_rules(include_plugins=False)
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "house.yaml").write_text(PACK.replace("{word}", "synergy"))
+    first = load_rules([folder], include_plugins=False)
     assert list((tmp_path / "cache").glob("packs-*.json"))
-    second = load_rules(include_plugins=False)
+    second = load_rules([folder], include_plugins=False)
     assert first == second
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from stratlint import checks
+from stratlint import checks, plugins
 from stratlint.packs import load_rules
 from stratlint.testing import RuleExampleError, assert_fires, assert_quiet, check_examples
 
@@ -117,6 +117,7 @@ def plugin_in_process(plugin_site, monkeypatch):
     """The installed plugin visible to this process too, and forgotten afterwards."""
     monkeypatch.syspath_prepend(str(plugin_site))
     monkeypatch.setattr(checks, "_loaded", dict(checks._loaded))  # no loaded kind outlives us
+    monkeypatch.setattr(plugins, "_found", None)   # look the entry points up again, with it
     yield plugin_site
     for name in [m for m in sys.modules if m.partition(".")[0] == "stratlint_example_plugin"]:
         del sys.modules[name]

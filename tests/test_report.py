@@ -205,16 +205,14 @@ def test_run_paths_keeps_no_documents_unless_asked():
 
 
 def test_required_locate_agrees_with_satisfied(examples):
-    from stratlint.checks import required
-
     assessment, _strong, _weak = examples
     report = api.run_paths([STRONG, WEAK], keep_documents=True)
     for kept in report.documents.values():
         document, analysis = kept.document, kept.analysis
         for rule in report.rules.values():
             if rule.check == "required":
-                found = required.locate(document, analysis, rule.options)
-                assert bool(found) == required.satisfied(document, analysis, rule.options), \
+                found = rule.compiled.locate(document, analysis)
+                assert bool(found) == rule.compiled.satisfied(document, analysis), \
                     (document.path, rule.name)
 
 

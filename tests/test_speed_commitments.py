@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from stratlint.analysis import commitments as C
-from stratlint.analysis import terms
-from stratlint.analysis.terms import FOLD_TO_ASCII, fold
+from stratlint import patterns as terms
+from stratlint.patterns import FOLD_TO_ASCII, fold
 
 ROOT = Path(__file__).resolve().parent.parent
 

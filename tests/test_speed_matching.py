@@ -1,10 +1,15 @@
-"""iter_matches skips blocks that hold none of a phrase list's first words: it must never
-skip a block the phrases' pattern matches in."""
+"""Properties of the patterns module's scan: a block it leaves out for a phrase set can
+never hold a match of it, and searching a block for only some of the patterns finds
+exactly what the whole alternation finds. Each property is checked against the plain
+regular expression it stands in for, built from the pattern texts, not from the scan."""
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stratlint.analysis import Analysis
-from stratlint.analysis.terms import compile_phrases, phrase_words
+from stratlint.patterns import (PhraseSet, Scan, Scanner, alternation_matches, compile_phrases,
+                                fold, pattern_texts, phrase_words)
 from stratlint.readers import read_text
 
 PHRASES = ("leverage", "world-class", "trust's plan", "server*", "AI", "big data",
@@ -14,15 +19,16 @@ PHRASES = ("leverage", "world-class", "trust's plan", "server*", "AI", "big data
 ALPHABET = "aeiklmorstvwAEIKLS-' \n\u212a\u017f\u0130\u0131\u00e9\u2019_01"
 
 
-def _analysis(text: str) -> Analysis:
-    return Analysis(read_text(f"# Title\n\n{text}\n", "x.md"))
+def _analysis(text: str, scanner=None) -> Analysis:
+    return Analysis(read_text(f"# Title\n\n{text}\n", "x.md"), scanner)
 
 
 def _searched(text: str, phrases) -> list[str]:
     """The block texts of a document holding `text` that a phrase rule searches."""
     analysis = _analysis(text)
-    unmatched = analysis.texts_without(*phrase_words(tuple(phrases)))
-    return [b.text for b in analysis.document.blocks if b.text not in unmatched]
+    phrase_texts, _patterns = analysis.scan.texts_for(PhraseSet(phrases))
+    return [b.text for b in analysis.document.blocks
+            if phrase_texts is None or b.text in phrase_texts]
 
 
 @settings(max_examples=400, deadline=None)
@@ -56,42 +62,75 @@ PATTERNS = (r"\bwe(?:'ve| have) (?:already )?(?:launched|built)\b",
             r"\b(?:trust|council)(?:'s|\u2019s) (?:[\w-]+ ){0,2}plan\b",
             r"(?-i:(?<![\w-])(?:[A-Z]\w+\s+){1,3}Strategy)",
             r"\btargets?\s*(?::|of\b)|\bsav(?:e|ed)\b[^.]{0,30}?\u00a3\s?\d",
-            r"[^.]*\bskipped?\b")
+            r"[^.]*\bskipped?\b",
+            r"\b(?:by|before) (?:the end of )?(?:march|april) 20\d\d\b",
+            r"\d+(?:\.\d+)?\s*(?:%|per cent)")
 FRAGMENTS = ("we have", "we've", "We", "already", "launched", "built", "trust's",
              "council\u2019s", "digital", "plan", "Digital Strategy", "strategy", "targets:",
-             "target of", "saved", "\u00a35", "skip", "skipped", ".", "ok")
+             "target of", "saved", "\u00a35", "skip", "skipped", ".", "ok", "by", "the end of",
+             "March", "2026", "40", "%", "per cent", "skip.")
 # Letters that match ASCII ones under re.IGNORECASE (Kelvin sign, long s, dotted capital I,
 # dotless i), for some fragments to be spelt with.
 ODD_LETTERS = str.maketrans({"k": "\u212a", "s": "\u017f", "i": "\u0131", "I": "\u0130"})
 SPELLINGS = (str, str.upper, str.title, lambda f: f.translate(ODD_LETTERS))
+SENTENCES = st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SPELLINGS)),
+                     max_size=10).map(lambda parts: " ".join(s(f) for f, s in parts))
+
+
+def _alternation(patterns, ignore_case):
+    """The reference: one alternation of all the patterns, as the rule writes them."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if ignore_case else 0)
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SPELLINGS)), max_size=8),
-       st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=5, unique=True))
-def test_patterns_left_out_never_change_matches(fragments, patterns):
-    from stratlint.analysis.terms import compile_patterns, fold, pattern_texts, trust
-    from stratlint.checks.matching import _patterns_for
+@given(st.lists(SENTENCES, min_size=1, max_size=4),
+       st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=5, unique=True),
+       st.booleans())
+def test_the_scan_finds_what_the_alternation_finds(paragraphs, patterns, ignore_case):
+    """Over a long document (so the scan reads the patterns' literals), each block searched
+    only for the patterns whose literals it holds gives the alternation's matches."""
+    from stratlint.checks.matching import _pattern_matches
 
-    text = " ".join(spell(fragment) for fragment, spell in fragments)
-    trust(patterns)
-    for ignore_case in (True, False):
-        texts = pattern_texts(tuple(patterns), ignore_case)
-        assert texts is not None
-        every = compile_patterns(tuple(patterns), ignore_case)
-        some = _patterns_for(fold(text), tuple(patterns), texts, ignore_case)
-        found = [(m.span(), m.group()) for m in every.finditer(text)]
-        assert found == ([] if some is None else
-                         [(m.span(), m.group()) for m in some.finditer(text)]), text
+    phrase_set = PhraseSet((), patterns, ignore_case, trusted=True)
+    padding = "Filler words about nothing in particular. " * 600   # past SCAN_PATTERNS_FROM
+    texts = paragraphs + [padding]
+    scan = Scan(texts, fold, Scanner([phrase_set]))
+    _phrases, pattern_texts = scan.texts_for(phrase_set)
+    reference = _alternation(patterns, ignore_case)
+    for text in texts:
+        expected = [(m.span(), m.group()) for m in reference.finditer(text)]
+        if pattern_texts is not None and text not in pattern_texts:
+            assert expected == [], text
+            continue
+        found = [(m.span(), m.group()) for m in
+                 _pattern_matches(phrase_set, pattern_texts, text, text)]
+        assert found == expected, (text, patterns)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SENTENCES, st.lists(st.sampled_from(PATTERNS), min_size=2, max_size=5, unique=True))
+def test_searching_patterns_alone_finds_the_alternations_matches(text, patterns):
+    each = [re.compile(p, re.IGNORECASE) for p in patterns]
+    assert ([(m.span(), m.group()) for m in alternation_matches(each, text)]
+            == [(m.span(), m.group()) for m in _alternation(patterns, True).finditer(text)])
+
+
+@settings(max_examples=400, deadline=None)
+@given(SENTENCES, st.sampled_from(PATTERNS))
+def test_every_match_holds_one_of_its_literals(text, pattern):
+    [literals] = pattern_texts((pattern,), re.IGNORECASE | re.UNICODE)
+    assert literals
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        assert any(literal in fold(match.group()) for literal in literals), (pattern, match)
 
 
 def test_patterns_that_are_searched_everywhere():
-    from stratlint.analysis.terms import pattern_texts, trust
-
-    trust([r"(a)\1", r"\d+", "x"])
-    assert pattern_texts((r"(a)\1", "x")) is None    # group numbers change without "x"
-    assert pattern_texts((r"\d+", "x"))[0] is None    # no text it must hold
-    assert pattern_texts(("untrusted pattern",)) is None
+    flags = re.IGNORECASE | re.UNICODE
+    assert pattern_texts((r"(a)\1", "x"), flags) == (None, None)   # group numbers change
+    assert pattern_texts((r"\d+", "x"), flags)[0] is None    # no text it must hold
+    assert PhraseSet((), ("untrusted pattern",)).literals is None
+    assert PhraseSet((), (r"\bplan\b",), trusted=True).literals == {"plan"}
+    assert PhraseSet((), (r"x*",), trusted=True).each_pattern is None   # matches empty text
 
 
 @settings(max_examples=300, deadline=None)
@@ -136,3 +175,25 @@ def test_quotes_found_as_before(text):
         "|(?<![\\w\u2019'])[\u2018'](?=[^\\s'\u2019])(?:[^'\u2019]|['\u2019](?=\\w)){1,600}?"
         "(?<=\\S)['\u2019](?!\\w)")
     assert [m.span() for m in _QUOTED.finditer(text)] == [m.span() for m in before.finditer(text)]
+
+
+def test_the_scan_gives_the_same_answer_without_pyahocorasick(monkeypatch):
+    """Where no pyahocorasick wheel installs, each literal is searched for instead."""
+    from stratlint import patterns
+
+    texts = ["We will publish a plan by March 2026.", "Nothing here.",
+             "40 per cent of users", "By April 2027 the council's digital plan"] + \
+        ["Filler words about nothing in particular. " * 600]
+    phrase_set = PhraseSet((), PATTERNS, True, trusted=True)
+
+    def scanned():
+        return Scan(texts, fold, Scanner([phrase_set])).texts_for(phrase_set)[1]
+
+    with_automaton = scanned()
+
+    def no_wheel(_literals):
+        raise ImportError("no pyahocorasick here")
+
+    monkeypatch.setattr(patterns, "_automaton", no_wheel)
+    assert scanned() == with_automaton
+    assert set(with_automaton) == {texts[0], texts[2], texts[3]}

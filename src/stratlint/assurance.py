@@ -309,14 +309,12 @@ def title_of(document) -> str:
 
 
 def _required_evidence(document, analysis, rule, limit: int = 2) -> list[Evidence]:
-    from .checks import required
-
     return [_evidence(document, rule.name, item.kind, item.start, item.text)
-            for item in required.locate(document, analysis, rule.options, limit)]
+            for item in rule.compiled.locate(document, analysis, limit)]
 
 
 def _mission_evidence(document, analysis, rule) -> list[Evidence]:
-    from .analysis.terms import compile_phrases
+    from .patterns import compile_phrases
     from .checks import mission
 
     for source in (document.front_matter, document.data):
@@ -364,7 +362,7 @@ def _commitments_evidence(document, analysis) -> list[Evidence]:
 def commitment_rows(document, analysis, findings: list[Finding],
                     rules: dict) -> list[CommitmentRow]:
     """Every commitment, checked for the five parts of a good one."""
-    from .analysis.terms import compile_phrases
+    from .patterns import compile_phrases
 
     solution_rule = rules.get("commitment-names-solution")
     terms = (compile_phrases(tuple(solution_rule.options.get("solution-terms", ())), True)

@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import StratlintError
+from .registry import AUTO_LINT_FORMAT, LINT_FORMATS, REPORT_FORMATS, input_types_text
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -56,15 +57,34 @@ def main():
     """
 
 
-FORMAT_NAMES = ["auto", "text", "concise", "json", "sarif", "github", "gitlab", "junit"]
+def _formats_help(formats) -> str:
+    return "; ".join(f"{fmt.name}: {fmt.summary}" for fmt in formats.values())
 
 
-@main.command(context_settings=CONTEXT)
+FORMAT_NAMES = [AUTO_LINT_FORMAT, *LINT_FORMATS]
+
+CHECK_HELP = f"""Lint strategy documents.
+
+    PATHS are files or folders (default: the current folder). Folders are searched for
+    {input_types_text()}, leaving out repository files such as README, CHANGELOG, LICENSE
+    and requirements files (-v lists what was left out). A file named as a PATH is always
+    checked, unless --force-exclude. Use '-' (or --stdin-filename) to read from standard
+    input; everything after '--' is a PATH.
+
+    \b
+    Exit codes:
+      0  no findings at or above --fail-on
+      1  findings at or above --fail-on
+      2  usage, configuration or internal error
+    """
+
+
+@main.command(context_settings=CONTEXT, help=CHECK_HELP)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "--output-format", "output_format", type=click.Choice(FORMAT_NAMES),
-              default="auto", show_default=True,
-              help="Output format; auto is github inside GitHub Actions, else text. concise is "
-                   "text without the source excerpts: one line per finding.")
+              default=AUTO_LINT_FORMAT, show_default=True,
+              help=f"Output format. {AUTO_LINT_FORMAT}: github inside GitHub Actions, else "
+                   f"text; {_formats_help(LINT_FORMATS)}.")
 @click.option("-o", "--output-file", "output_file", type=click.Path(dir_okay=False),
               metavar="FILE", help="Write the findings to FILE instead of standard output "
               "(any format).")
@@ -120,22 +140,7 @@ FORMAT_NAMES = ["auto", "text", "concise", "json", "sarif", "github", "gitlab", 
 def check(paths, output_format, output_file, select, ignore, config_path, show_config,
           fail_on, fix, show_diff, no_color, quiet, verbose, statistics, jobs, changed_since,
           baseline_path, write_baseline_path, stdin_filename, force_exclude, no_cache):
-    """Lint strategy documents.
-
-    PATHS are files or folders (default: the current folder). Folders are searched for
-    Markdown (*.md, *.markdown), plain text (*.txt), structured strategies in YAML (*.yaml,
-    *.yml; only those that look like a strategy), HTML (*.html, *.htm), Word (*.docx) and
-    PDF (*.pdf), leaving out repository files such as README, CHANGELOG, LICENSE and
-    requirements files (-v lists what was left out). A file named as a PATH is always
-    checked, unless --force-exclude. Use '-' (or --stdin-filename) to read from standard
-    input; everything after '--' is a PATH.
-
-    \b
-    Exit codes:
-      0  no findings at or above --fail-on
-      1  findings at or above --fail-on
-      2  usage, configuration or internal error
-    """
+    # The help is CHECK_HELP, whose list of file types comes from the registry.
     from . import api, filters
     from .config import ConfigFinder, fail_threshold, load_file
 
@@ -228,7 +233,8 @@ def _write_report(report, output_format, output_file, no_color, quiet, statistic
 
     from .safe_files import write_output
 
-    name = "text" if output_format == "auto" else output_format   # a file is not a console
+    # A file is not a console: auto is text there.
+    name = "text" if output_format == AUTO_LINT_FORMAT else output_format
     options = reporters.Options(quiet=quiet, statistics=statistics)
     buffer = io.StringIO(newline="\n")
     reporters.write(name, report, buffer, options)
@@ -436,8 +442,9 @@ def schema(name):
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["html", "markdown", "json", "csv"]),
-              default="html", show_default=True, help="Report format.")
+@click.option("--format", "output_format", type=click.Choice(list(REPORT_FORMATS)),
+              default="html", show_default=True,
+              help=f"Report format. {_formats_help(REPORT_FORMATS)}.")
 @click.option("-o", "--output-file", "--output", "output_path", type=click.Path(dir_okay=False),
               metavar="FILE", help="Write the report to FILE instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",

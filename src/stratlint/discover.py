@@ -4,28 +4,36 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .config import Config, ConfigFinder
+from .registry import INPUT_EXTENSIONS as EXTENSIONS
+from .registry import INPUT_FORMATS
 from .safe_files import lies_within
 
-EXTENSIONS = (".md", ".markdown", ".txt", ".yaml", ".yml", ".html", ".htm", ".docx",
-              ".pdf")
 # Folders that never hold a strategy worth checking.
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 # YAML that is tooling configuration, not a strategy.
 SKIP_FILES = frozenset({".stratlint.yaml", "stratlint.yaml", ".pre-commit-config.yaml",
                         ".pre-commit-hooks.yaml", "mkdocs.yml", "action.yml", "action.yaml"})
-# Files nearly every repository has that are about the repository, not a strategy: left out
-# of folder walks (and of --force-exclude runs) whatever their extension.
-WELL_KNOWN = re.compile(
-    r"(readme|changelog|changes|history|contributing|contributors|authors|license|licence"
-    r"|copying|notice|code_of_conduct|code-of-conduct|security|maintainers"
-    r"|codeowners|citation|pull_request_template|issue_template)(\.[\w.-]*)?"
-    r"|(requirements|constraints|dev-requirements|test-requirements)([\w.-]*)\.(txt|in)"
-    r"|robots\.txt|llms\.txt",
-    re.IGNORECASE)
-YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@lru_cache(maxsize=1)
+def _well_known() -> re.Pattern:
+    """Files nearly every repository has that are about the repository, not a strategy: left
+    out of folder walks (and of --force-exclude runs) whatever their extension. Compiled on
+    first use: a run on named files never needs it."""
+    return re.compile(
+        r"(readme|changelog|changes|history|contributing|contributors|authors|license|licence"
+        r"|copying|notice|code_of_conduct|code-of-conduct|security|maintainers"
+        r"|codeowners|citation|pull_request_template|issue_template)(\.[\w.-]*)?"
+        r"|(requirements|constraints|dev-requirements|test-requirements)([\w.-]*)\.(txt|in)"
+        r"|robots\.txt|llms\.txt",
+        re.IGNORECASE)
+
+
+YAML_SUFFIXES = INPUT_FORMATS["yaml"].extensions
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,7 @@ def skip_reason(path: Path, config: Config) -> str | None:
         return "not a file type stratlint reads"
     if name in SKIP_FILES:
         return "tool configuration, not a strategy"
-    if WELL_KNOWN.fullmatch(name):
+    if _well_known().fullmatch(name):
         return "a repository file (README, CHANGELOG, licence, requirements ...), not a strategy"
     if not config.includes(path):
         return "not matched by the config's include globs"

@@ -11,6 +11,7 @@ characters in their own syntax, which leaves the data itself unchanged.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # C0 and C1 controls and DEL, plus the invisible bidirectional overrides and isolates that
 # make a line display differently from what it holds ("Trojan Source").
@@ -58,15 +59,22 @@ def short(text, limit: int = 80) -> str:
 
 
 # Serialised data formats: characters that the escaping above would change, re-spelt in the
-# format's own escape syntax so a parser still reads exactly the same data.
-_JSON_RISKY = re.compile("##\\[|[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_XML_RISKY = re.compile("##\\[|^(\\s*):|[\t\r\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]",
-                        re.MULTILINE)
+# format's own escape syntax so a parser still reads exactly the same data. Compiled on first
+# use: a run writes one format at most.
+@lru_cache(maxsize=1)
+def _json_risky() -> re.Pattern:
+    return re.compile("##\\[|[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@lru_cache(maxsize=1)
+def _xml_risky() -> re.Pattern:
+    return re.compile("##\\[|^(\\s*):|[\t\r\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]",
+                      re.MULTILINE)
 
 
 def json_text(text: str) -> str:
     """JSON already escapes C0 controls; this adds DEL, C1, bidi controls and '##['."""
-    return _JSON_RISKY.sub(lambda m: "#\\u0023[" if m.group(0) == "##[" else
+    return _json_risky().sub(lambda m: "#\\u0023[" if m.group(0) == "##[" else
                            f"\\u{ord(m.group(0)):04x}", text)
 
 
@@ -78,6 +86,6 @@ def xml_text(text: str) -> str:
         if found == "##[":
             return "#&#35;["
         if found.endswith(":"):
-            return _XML_RISKY.sub(respell, match.group(1)) + "&#58;"
+            return _xml_risky().sub(respell, match.group(1)) + "&#58;"
         return f"&#x{ord(found):x};"
-    return _XML_RISKY.sub(respell, text)
+    return _xml_risky().sub(respell, text)

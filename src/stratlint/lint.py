@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from . import checks
-from .analysis import Analysis, terms
+from . import checks, patterns
+from .analysis import Analysis
 from .checks import Hit
 from .checks.matching import MENTION_GROUP
 from .config import Config
@@ -58,19 +58,17 @@ class Checked:
 
 def document_hits(rule: Rule, document: Document, analysis: Analysis) -> list[Hit]:
     """A document-scope rule's hits in one document."""
-    return list(checks.get(rule.check).run(document, analysis, rule.options))
+    return list(rule.compiled.run(document, analysis))
 
 
 def summarise(rule: Rule, document: Document, analysis: Analysis) -> Any:
-    """A run-scope rule's summary of one document: plain data where the kind has a prepare
-    step, else the analysis itself."""
-    kind = checks.get(rule.check)
-    return kind.prepare(document, analysis, rule.options) if kind.prepare else analysis
+    """A run-scope rule's summary of one document (plain data, for the results cache)."""
+    return rule.compiled.summarise(document, analysis)
 
 
 def compare(rule: Rule, members: list[tuple[Document, Any]]) -> list[tuple[str, Hit]]:
     """A run-scope rule over (document, summary) pairs: (path, hit) for each finding."""
-    return list(checks.get(rule.check).run(members, rule.options))
+    return list(rule.compiled.compare(members))
 
 
 def scope(rule: Rule) -> str:
@@ -79,8 +77,10 @@ def scope(rule: Rule) -> str:
 
 
 def summary_is_data(rule: Rule) -> bool:
-    """Whether a run-scope rule sums a document up as plain data (which can be cached)."""
-    return checks.get(rule.check).prepare is not None
+    """Whether a run-scope rule sums a document up as plain data (which can be cached): a
+    compiled kind always does; one given as plain functions only with a prepare step."""
+    kind = checks.get(rule.check)
+    return kind.compile is not None or kind.prepare is not None
 
 
 # --- the step ------------------------------------------------------------------------------
@@ -92,7 +92,7 @@ def lint(document: Document, rules: Sequence[Rule],
     if analysis is None:
         analysis = Analysis(document)
     errors: list[str] = []
-    with terms.budget(terms.document_seconds(document.text), ALL_RULES):
+    with patterns.budget(patterns.document_seconds(document.text), ALL_RULES):
         findings = _document_findings(document, analysis, rules, errors)
         summaries = _summaries(document, analysis, rules, errors)
     return FileResult(document, tuple(findings), tuple(errors), summaries)
@@ -112,7 +112,7 @@ def _document_findings(document: Document, analysis: Analysis, rules: Sequence[R
         if scope(rule) != "document":
             continue
         try:
-            with terms.budget(terms.rule_seconds(document.text), f"rule {rule.name}"):
+            with patterns.budget(patterns.rule_seconds(document.text), f"rule {rule.name}"):
                 mine = [(hit_finding(rule, document, hit), hit.args.get(MENTION_GROUP))
                         for hit in document_hits(rule, document, analysis)]
             found.extend(_first_mentions(document, rule, mine, known))
@@ -129,7 +129,7 @@ def _summaries(document: Document, analysis: Analysis, rules: Sequence[Rule],
         if scope(rule) != "run":
             continue
         try:
-            with terms.budget(terms.rule_seconds(document.text), f"rule {rule.name}"):
+            with patterns.budget(patterns.rule_seconds(document.text), f"rule {rule.name}"):
                 prepared[rule.name] = summarise(rule, document, analysis)
         except Exception as exc:
             _rule_failed(errors, document, rule, exc)
@@ -158,7 +158,7 @@ def _first_mentions(document: Document, rule: Rule, mine: list[tuple[Finding, ob
 
 def _rule_failed(errors: list[str], document: Document, rule: Rule, exc: Exception) -> None:
     message = f"{document.path}: rule {rule.name} failed: {type(exc).__name__}: {exc}"
-    if isinstance(exc, terms.PatternTimeout) and str(exc).startswith(ALL_RULES):
+    if isinstance(exc, patterns.PatternTimeout) and str(exc).startswith(ALL_RULES):
         # The document's shared budget ran out: said once, not once for every later rule.
         message = f"{document.path}: {exc}"
         if message in errors:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -11,10 +12,10 @@ from . import checks
 from .errors import StratlintError
 from .findings import Severity
 from .escape import short
+from .plugins import PACKS_GROUP as PACK_ENTRY_POINT_GROUP
+from .plugins import entry_points
 from .resources import data_path, validator
 from .safe_files import lies_within
-
-PACK_ENTRY_POINT_GROUP = "stratlint.packs"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,14 @@ class Rule:
     # guide's good or bad sign it tests ({"kind": "good", "name": ..., "meaning": ...}).
     board: Mapping[str, Any] = field(default_factory=dict)
     sign: Mapping[str, Any] = field(default_factory=dict)
+    # From stratlint's own pack: its regular expressions are reviewed and tested like its
+    # code, so they run in Python's own engine; any other runs with a time limit.
+    trusted: bool = field(default=False, compare=False)
+
+    @cached_property
+    def compiled(self):
+        """The rule's check, compiled once: patterns.PhraseSets built, defaults filled."""
+        return checks.get(self.check).compiled(self.options, self.trusted)
 
     def format_message(self, args: Mapping[str, Any]) -> str:
         # Quoted words may wrap across source lines; a message is always one line.
@@ -51,7 +60,13 @@ class Rule:
         if overrides:
             merged = {**_thaw(self.options), **overrides}
             options = _check_options(self.check, merged, f"{where}: rules.{self.name}")
-        return dataclasses.replace(self, severity=severity or self.severity, options=options)
+        # A config may reuse the pack's own patterns, but any new one makes them untrusted.
+        shipped = {p for name, value in self.options.items() if name.endswith("patterns")
+                   for p in value}
+        trusted = self.trusted and all(p in shipped for name, value in overrides.items()
+                                       if name.endswith("patterns") for p in value)
+        return dataclasses.replace(self, severity=severity or self.severity, options=options,
+                                   trusted=trusted)
 
 
 def _freeze(value):
@@ -161,10 +176,8 @@ def pack_files(folder: Path) -> list[Path]:
 
 def plugin_pack_folders() -> list[Path]:
     """Folders named by installed `stratlint.packs` entry points."""
-    from importlib.metadata import entry_points
-
     folders = []
-    for ep in entry_points(group=PACK_ENTRY_POINT_GROUP):
+    for ep in entry_points(PACK_ENTRY_POINT_GROUP):
         try:
             folders.append(_pack_folder(ep.load()))
         except Exception as exc:  # one line, never a traceback, whatever the plugin does
@@ -194,43 +207,50 @@ def load_rules(extra_paths: Iterable[Path] = (), extra_lexicons: Mapping[str, li
                include_plugins: bool = True) -> dict[str, Rule]:
     """Every rule from the built-in pack, installed plugin packs and the given paths.
 
-    Validating and compiling the packs is most of stratlint's start-up, so the result is
-    cached (see user_cache.py), keyed on the packs' exact contents, the extra lexicons, the
-    installed plugins and stratlint's version: any change to any of them misses the cache.
+    The built-in pack ships compiled (see builtin_pack.py), so a run with no other pack
+    validates nothing. Validating and compiling other packs is most of stratlint's start-up,
+    so their result is cached (see user_cache.py), keyed on the packs' exact contents, the
+    extra lexicons, the installed plugins and stratlint's version: any change to any of them
+    misses the cache.
     """
-    from . import user_cache
+    from . import builtin_pack, user_cache
 
-    folders = [builtin_pack_folder()]
-    if include_plugins:
-        folders += plugin_pack_folders()
+    builtin_folder = builtin_pack_folder()
+    builtin_files = pack_files(builtin_folder)
+    folders = plugin_pack_folders() if include_plugins else []
     folders += list(extra_paths)
-    files = [f for folder in folders for f in pack_files(Path(folder))]
-    key = user_cache.pack_key(files, extra_lexicons, include_plugins)
-    cached = user_cache.read_packs(key)
-    if cached is not None:
-        rules = {spec["name"]: _rule_from_cache(spec) for spec in cached}
+    other_files = [f for folder in folders for f in pack_files(Path(folder))]
+    shipped = builtin_pack.load(builtin_folder, builtin_files)
+    if shipped is not None and not other_files and not extra_lexicons:
+        rules = dict(shipped.rules)
     else:
-        rules = _build_rules(files, extra_lexicons)
-        user_cache.write_packs(key, [_rule_to_cache(rule) for rule in rules.values()])
-    _trust_builtin_patterns(rules.values())
-    return rules
+        files = builtin_files + other_files
+        key = user_cache.pack_key(files, extra_lexicons, include_plugins)
+        cached = user_cache.read_packs(key)
+        if cached is not None:
+            rules = {spec["name"]: rule_from_data(spec) for spec in cached}
+        else:
+            rules = (build_rules(other_files, extra_lexicons, shipped) if shipped is not None
+                     else build_rules(files, extra_lexicons))
+            user_cache.write_packs(key, [rule_to_data(rule) for rule in rules.values()])
+    return _trust_builtin(rules)
 
 
-def _trust_builtin_patterns(rules: Iterable[Rule]) -> None:
+def _trust_builtin(rules: dict[str, Rule]) -> dict[str, Rule]:
     """The built-in pack ships with stratlint and is tested like its code (every default rule
     runs on a 1 MB line in the tests), so its regular expressions may run in Python's own
     engine, which compiles far faster. Any other pattern, from a user's pack, a plugin or
-    a config's options, still runs in the time-bounded engine (see analysis/terms.py)."""
-    from .analysis import terms
-
+    a config's options, still runs in the time-bounded engine (see patterns.py)."""
     builtin = builtin_pack_folder().resolve()
-    terms.trust(pattern for rule in rules if Path(rule.source).resolve().is_relative_to(builtin)
-                for name, value in rule.options.items() if name.endswith("patterns")
-                for pattern in value)
+    return {name: dataclasses.replace(rule, trusted=Path(rule.source).resolve()
+                                      .is_relative_to(builtin))
+            for name, rule in rules.items()}
 
 
-def _rule_to_cache(rule: Rule) -> dict:
-    data = {f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)}
+def rule_to_data(rule: Rule) -> dict:
+    """A rule as plain JSON data (for the pack caches)."""
+    data = {f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)
+            if f.name != "trusted"}   # decided by where the rule is loaded from, each time
     data["severity"] = str(rule.severity)
     for key in ("options", "examples", "option_docs", "board", "sign"):
         data[key] = _thaw(data[key])
@@ -240,7 +260,7 @@ def _rule_to_cache(rule: Rule) -> dict:
 _RULE_FIELDS = frozenset(f.name for f in dataclasses.fields(Rule))
 
 
-def _rule_from_cache(data: dict) -> Rule:
+def rule_from_data(data: dict) -> Rule:
     known = {k: v for k, v in data.items() if k in _RULE_FIELDS}
     return Rule(**{**known, "severity": Severity.parse(data["severity"]),
                    "options": _freeze(data["options"]),
@@ -250,19 +270,44 @@ def _rule_from_cache(data: dict) -> Rule:
                    "sign": MappingProxyType(data.get("sign") or {})})
 
 
-def _build_rules(files: list[Path], extra_lexicons) -> dict[str, Rule]:
-    """Validate the pack files and compile their rules (the uncached path)."""
-    raw = [(f, read_pack_file(f)) for f in files]
-
-    lexicons: dict[str, list] = {}
+def merged_lexicons(raw: list[tuple[Path, dict]], extra_lexicons=None,
+                    start: Mapping[str, list] | None = None) -> dict[str, list]:
+    """Each lexicon's words: `start`'s, then the packs' in order, then the config's."""
+    lexicons = {name: list(words) for name, words in (start or {}).items()}
     for _path, data in raw:
         for name, words in (data.get("lexicons") or {}).items():
             lexicons.setdefault(name, []).extend(words)
     for name, words in (extra_lexicons or {}).items():
         lexicons.setdefault(name, []).extend(words)
+    return lexicons
 
-    rules: dict[str, Rule] = {}
-    codes: dict[str, str] = {}
+
+def lexicon_references(value) -> set[str]:
+    """The lexicons named by {lexicon: NAME} anywhere in a rule's options."""
+    if isinstance(value, dict):
+        if set(value) == {"lexicon"}:
+            return {value["lexicon"]}
+        return set().union(*(lexicon_references(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(lexicon_references(v) for v in value))
+    return set()
+
+
+def build_rules(files: list[Path], extra_lexicons, builtin=None) -> dict[str, Rule]:
+    """Validate the pack files and compile their rules (the uncached path).
+
+    With `builtin` (a builtin_pack.BuiltinPack), `files` are the packs besides the built-in
+    one, whose shipped rules are kept as they are, unless these packs or the config add
+    words to a lexicon the built-in rules use: then the built-in pack is compiled again."""
+    raw = [(f, read_pack_file(f)) for f in files]
+    if builtin is not None:
+        added = set(merged_lexicons(raw, extra_lexicons))
+        if added & builtin.lexicons_used:
+            raw = [(f, read_pack_file(f)) for f in builtin.files] + raw
+            builtin = None
+    lexicons = merged_lexicons(raw, extra_lexicons, builtin.lexicons if builtin else None)
+    rules: dict[str, Rule] = dict(builtin.rules) if builtin else {}
+    codes: dict[str, str] = {rule.code: rule.name for rule in rules.values()}
     for path, data in raw:
         for index, spec in enumerate(data.get("rules") or []):
             where = f"{path}: rules[{index}] ({spec['name']})"

@@ -45,7 +45,7 @@ def lint_documents(sources: Iterable[Source | tuple[Document | ReadError | Path 
     book = book or RuleBook()
     sources = [Source.of(item) for item in sources]
     for source in sources:
-        book.rules_for(source.config)   # load packs before forking, so workers share them
+        book.scanner_for(source.config)   # compile rules before forking, for the workers
 
     def check(todo: list[Source], counted) -> list:
         return runner.check_files(todo, book, jobs, counted, keep_documents)
@@ -84,8 +84,9 @@ def lint_documents(sources: Iterable[Source | tuple[Document | ReadError | Path 
             report.source_lines[(finding.path, finding.line)] = document.source_line(finding.line)
         report.findings.extend(result.findings)
         if keep_documents:
+            analysis = Analysis(document, book.scanner_for(item.config))
             report.documents[document.path] = CheckedDocument(
-                document, Analysis(document), frozenset(r.name for r in item.rules))
+                document, analysis, frozenset(r.name for r in item.rules))
     report.findings.sort(key=Finding.sort_key)   # one key per finding, not a call per comparison
     return report
 

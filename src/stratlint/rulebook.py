@@ -1,7 +1,7 @@
 """The rule book: loaded packs, and the rules each configuration switches on, once per run."""
 from __future__ import annotations
 
-from . import checks
+from . import checks, patterns
 from .config import Config, effective_rules
 from .packs import Rule, load_rules
 
@@ -13,6 +13,7 @@ class RuleBook:
         self._packs: dict[tuple, dict[str, Rule]] = {}
         self._effective: dict[int, tuple[Config, list[Rule]]] = {}
         self._fingerprints: dict[int, str] = {}
+        self._scanners: dict[int, patterns.Scanner] = {}
 
     def all_rules(self, config: Config) -> dict[str, Rule]:
         key = (config.rule_paths, tuple(sorted((k, tuple(v)) for k, v in config.lexicons.items())))
@@ -26,6 +27,15 @@ class RuleBook:
             entry = (config, effective_rules(config, self.all_rules(config)))
             self._effective[id(config)] = entry   # keeps config alive so its id stays unique
         return entry[1]
+
+    def scanner_for(self, config: Config) -> patterns.Scanner:
+        """The phrase sets of a config's rules, for the one scan of each block (compiling
+        every rule once, before any worker starts)."""
+        if id(config) not in self._scanners:
+            self._scanners[id(config)] = patterns.Scanner(
+                phrase_set for rule in self.rules_for(config)
+                for phrase_set in rule.compiled.phrase_sets)
+        return self._scanners[id(config)]
 
     def fingerprint(self, config: Config) -> str:
         """Everything besides a file's content that decides its results: the effective rules

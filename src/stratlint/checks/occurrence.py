@@ -1,8 +1,11 @@
 """occurrence: more than `max`, or fewer than `min`, matches in a scope."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Mapping
+
 from . import CheckKind, Hit
-from .matching import MENTION_GROUP, blocks_for, iter_matches, mention_group, phrase_schema
+from .matching import MENTION_GROUP, Matcher, MatcherCheck, mention_group, phrase_schema
 
 OPTIONS = {
     "max": {"type": "integer", "minimum": 0,
@@ -19,50 +22,63 @@ OPTIONS = {
 }
 
 
-def _scopes(document, analysis, options):
-    if options.get("scope", "document") == "document":
-        yield analysis.title_span, list(blocks_for(analysis, options))
-        return
-    for section in document.sections:
-        span = ((section.heading.start, section.heading.end) if section.heading
-                else analysis.title_span)
-        heading = [section.heading] if section.heading and options.get("include-headings", True) \
-            else []
-        blocks = heading + list(section.blocks)
-        yield span, blocks
+@dataclass(frozen=True)
+class Occurrence(MatcherCheck):
+    most: int | None
+    least: int | None
+    scope: str
+    min_words: int
+    density: float | None
+    repeats: str
+
+    def _scopes(self, document, analysis):
+        if self.scope == "document":
+            yield analysis.title_span, None
+            return
+        for section in document.sections:
+            span = ((section.heading.start, section.heading.end) if section.heading
+                    else analysis.title_span)
+            heading = [section.heading] if section.heading and self.matcher.include_headings \
+                else []
+            yield span, heading + list(section.blocks)
+
+    def run(self, document, analysis):
+        for span, blocks in self._scopes(document, analysis):
+            if blocks is None:   # the whole document
+                blocks = list(analysis.text_blocks if self.matcher.include_headings
+                              else analysis.prose_blocks)
+            if self.min_words and sum(len(analysis.words(b.text)) for b in blocks) \
+                    < self.min_words:
+                continue
+            # "(RPA)" after "robotic process automation" is the same mention, not a second.
+            matches = [m for m in self.matcher.matches(document, analysis, blocks=blocks)
+                       if not _abbreviation(document.text, m[1], m[2])]
+            count = len(matches)
+            found = ", ".join(sorted({m[3].lower() for m in matches}))
+            dense = self.density is None or 1000 * count > self.density * max(
+                sum(len(analysis.words(b.text)) for b in blocks), 1)
+            if self.most is not None and count > self.most and dense:
+                for _block, start, end, text in matches:
+                    yield Hit(start, end, {"match": text, "count": count, "max": self.most,
+                                           "found": found,
+                                           MENTION_GROUP: mention_group(analysis, start, text,
+                                                                        self.repeats)})
+            if self.least is not None and count < self.least:
+                yield Hit(span[0], span[1], {"match": "", "count": count, "min": self.least,
+                                             "found": found})
 
 
 def _abbreviation(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
 
 
-def run(document, analysis, options):
-    most, least = options.get("max"), options.get("min")
-    min_words = options.get("min-words", 0)
-    for span, blocks in _scopes(document, analysis, options):
-        if min_words and sum(len(analysis.words(b.text)) for b in blocks) < min_words:
-            continue
-        # "(RPA)" after "robotic process automation" is the same mention, not a second one.
-        matches = [m for m in iter_matches(document, analysis, options, blocks=blocks)
-                   if not _abbreviation(document.text, m[1], m[2])]
-        count = len(matches)
-        found = ", ".join(sorted({m[3].lower() for m in matches}))
-        density = options.get("max-per-1000-words")
-        dense = density is None or 1000 * count > density * max(
-            sum(len(analysis.words(b.text)) for b in blocks), 1)
-        if most is not None and count > most and dense:
-            repeats = options.get("repeats", "section")
-            for _block, start, end, text in matches:
-                yield Hit(start, end, {"match": text, "count": count, "max": most,
-                                       "found": found,
-                                       MENTION_GROUP: mention_group(analysis, start, text,
-                                                                    repeats)})
-        if least is not None and count < least:
-            yield Hit(span[0], span[1], {"match": "", "count": count, "min": least,
-                                         "found": found})
+def compile(options: Mapping, trusted: bool) -> Occurrence:
+    return Occurrence(Matcher.compile(options, trusted), options.get("max"), options.get("min"),
+                      options["scope"], options["min-words"], options.get("max-per-1000-words"),
+                      options["repeats"])
 
 
-KIND = CheckKind("occurrence", run, {
+KIND = CheckKind("occurrence", options_schema={
     **phrase_schema(OPTIONS),
     "anyOf": [{"required": ["max"]}, {"required": ["min"]}],
-})
+}, compile=compile)

@@ -4,13 +4,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..analysis import delivered, hollow
-from ..analysis.terms import compile_patterns, compile_phrases
+from typing import Mapping
+
 from ..document import HEADING
+from ..patterns import compile_patterns, compile_phrases
 from ..structured import filled, is_structured
 from . import CheckKind, Hit
-from .matching import iter_matches
+from .matching import Matcher
 
 OPTIONS = {
     "headings": {"type": "array", "items": {"type": "string", "minLength": 1},
@@ -73,15 +76,6 @@ def _first_text(value) -> str:
 def _exact(document, options) -> bool:
     """A structured strategy with fields named: the fields alone decide, not the prose."""
     return bool(options.get("fields")) and is_structured(document)
-
-
-def _heading_patterns(options) -> list:
-    """The compiled heading phrases and heading patterns of a rule's options."""
-    ignore_case = options.get("ignore-case", True)
-    return [r for r in (
-        compile_phrases(tuple(options.get("headings", ())), ignore_case),
-        compile_patterns(tuple(options.get("heading-patterns", ())), ignore_case),
-    ) if r is not None]
 
 
 @dataclass(frozen=True)
@@ -148,18 +142,17 @@ _NOTHING = re.compile(r"\b(?:there (?:are|is) no|we (?:do not|don't) (?:yet )?ha
                       r"not yet)\b", re.IGNORECASE)
 
 
-def _supporting_sentence(document, analysis, body, options) -> Evidence | None:
+def _supporting_sentence(document, analysis, body, check) -> Evidence | None:
     """The body sentence that best supports a section: one holding the rule's own words
     (not as a promise for later), else its first sentence that says something."""
+    options = check.options
     blocks = [b for b in body if b.kind != HEADING and not b.header and not analysis.listing(b)]
-    for block, start, end, _text in iter_matches(
-            document, analysis, {**options, "tokens": options.get("phrases", ())},
-            blocks=blocks):
+    for block, start, end, _text in check.support.matches(document, analysis, blocks=blocks):
         sentence = analysis.sentence_at(start)
         if sentence is None or (_says_something(sentence.text, start - sentence.start)
                                 and not _NOTHING.search(analysis.plain(sentence.text))):
             return _sentence_evidence(analysis, block, start, end)
-    if options.get("delivered-work", False):
+    if options["delivered-work"]:
         for block in blocks:
             for sentence in analysis.sentences_in(block):
                 if delivered.delivery(analysis.plain(sentence.text)) is not None:
@@ -175,12 +168,12 @@ def _supporting_sentence(document, analysis, body, options) -> Evidence | None:
     return None
 
 
-def _section_evidence(document, analysis, options) -> list[Evidence]:
+def _section_evidence(document, analysis, check) -> list[Evidence]:
     """Sections whose heading is on topic: strong when their body says something on it,
     weak (and said why) when it is empty, holds only placeholders and 'to be agreed', or
     only promises the thing for later. A table column headed on topic counts like a
     section when its rows are filled in."""
-    heading_res = _heading_patterns(options)
+    options, heading_res = check.options, check.headings
     found = []
     for section in document.sections if heading_res else ():
         heading = section.heading
@@ -193,7 +186,7 @@ def _section_evidence(document, analysis, options) -> list[Evidence]:
             found.append(Evidence("section", heading.start, heading.end, title, False,
                                   f"the section '{title}' has nothing written in it yet"))
             continue
-        support = _supporting_sentence(document, analysis, body, options)
+        support = _supporting_sentence(document, analysis, body, check)
         if support is None:
             found.append(Evidence("section", heading.start, heading.end, title, False,
                                   f"the section '{title}' only promises this for later"))
@@ -201,7 +194,7 @@ def _section_evidence(document, analysis, options) -> list[Evidence]:
         found.append(Evidence("section", support.start, support.end,
                               f"{title}: {support.text}", True))
     found.extend(_column_evidence(analysis, heading_res))
-    if options.get("yearly-headings", False):
+    if options["yearly-headings"]:
         found.extend(_yearly_heading_evidence(document, analysis))
     return found
 
@@ -245,24 +238,17 @@ def _column_evidence(analysis, heading_res) -> list[Evidence]:
     return found
 
 
-def _text_evidence(document, analysis, options) -> list[Evidence]:
+def _text_evidence(document, analysis, check) -> list[Evidence]:
     """A sentence for each match of the rule's phrases or patterns: weak when it only
     promises the thing for later, or holds nothing written yet."""
-    if not any(options.get(key) for key in ("phrases", "patterns", "decisive-patterns",
-                                            "delivered-work")):
+    options = check.options
+    if not (check.searches or options["delivered-work"]):
         return []
     body = [b for b in analysis.text_blocks if b.kind != HEADING and not analysis.listing(b)]
     found: list[Evidence] = []
     seen: set[int] = set()
-    # Decisive patterns, then phrases, then patterns: the first often settle a rule alone.
-    searches = ({"tokens": (), "patterns": options.get("decisive-patterns", ()), DECISIVE: True},
-                {"tokens": options.get("phrases", ()), "patterns": ()},
-                {"tokens": (), "patterns": options.get("patterns", ())})
-    for only in searches:
-        if not (only["tokens"] or only["patterns"]):
-            continue
-        for block, start, end, _text in iter_matches(document, analysis, {**options, **only},
-                                                     blocks=body):
+    for matcher, decisive in check.searches:
+        for block, start, end, _text in matcher.matches(document, analysis, blocks=body):
             # Each match counts ("11,200 users, 410,000 views a month" is two figures).
             if start in seen:
                 continue
@@ -290,10 +276,10 @@ def _text_evidence(document, analysis, options) -> list[Evidence]:
                                                 "it is about another body's document"))
             else:
                 item = _sentence_evidence(analysis, block, start, end)
-                found.append(dataclasses.replace(item, decisive=bool(only.get(DECISIVE))))
+                found.append(dataclasses.replace(item, decisive=decisive))
                 if _enough(analysis, found, options):
                     return found
-    if options.get("delivered-work", False):
+    if options["delivered-work"]:
         found.extend(_delivered_evidence(analysis, body, found, options))
     return found
 
@@ -321,17 +307,13 @@ def _delivered_evidence(analysis, body, found: list[Evidence], options) -> list[
 # match, so that many matches in one huge block stay linear.
 _LONGEST_SENTENCE = 2000
 
-# Marks the search of decisive patterns, one match of which is enough.
-DECISIVE = "decisive"
-
-
 def _enough(analysis, found: list[Evidence], options) -> bool:
     """Whether the strong sentences found reach min-matches (in one section, if asked)."""
-    need = options.get("min-matches", 1)
+    need = options["min-matches"]
     strong = [e for e in found if e.strong]
     if any(e.decisive for e in strong):
         return True
-    if not options.get("same-section", False):
+    if not options["same-section"]:
         return len(strong) >= need
     per_section: dict[int, int] = {}
     for item in strong:
@@ -340,52 +322,98 @@ def _enough(analysis, found: list[Evidence], options) -> bool:
     return max(per_section.values(), default=0) >= need
 
 
-def collect(document, analysis, options) -> list[Evidence]:
-    """Every piece of evidence for a rule, strongest first: filled fields, then written
-    sections on the topic, then sentences using its words. In a structured strategy with
-    fields named, only the fields count."""
-    fields = _field_evidence(document, options)
-    if fields or _exact(document, options):
-        return fields
-    sections = _section_evidence(document, analysis, options)
-    if any(e.strong for e in sections):
-        return sorted(sections, key=lambda e: not e.strong)
-    texts = _text_evidence(document, analysis, options)
-    if not _enough(analysis, texts, options):
-        # Too few to count: each is weak, and says so.
-        texts = [e if not e.strong else dataclasses.replace(
-                     e, strong=False, why="too few mentions, too far apart, to count on "
-                                          "their own")
-                 for e in texts]
-    return sorted(sections + texts, key=lambda e: not e.strong)
+@dataclass(frozen=True)
+class Required:
+    """A required rule compiled: its options, heading expressions and searches."""
+
+    options: Mapping
+    trusted: bool
+    support: Matcher         # the rule's phrases, for a section's supporting sentence
+    # Decisive patterns, then phrases, then patterns (with whether a match is decisive):
+    # the first often settle a rule alone.
+    searches: tuple[tuple[Matcher, bool], ...]
+
+    @property
+    def phrase_sets(self):
+        return (self.support.phrase_set,) + tuple(m.phrase_set for m, _ in self.searches)
+
+    @cached_property
+    def headings(self) -> tuple:
+        """The compiled heading phrases and heading patterns (on first use)."""
+        ignore_case = self.options["ignore-case"]
+        return tuple(r for r in (
+            compile_phrases(tuple(self.options.get("headings", ())), ignore_case),
+            compile_patterns(tuple(self.options.get("heading-patterns", ())), ignore_case,
+                             self.trusted),
+        ) if r is not None)
+
+    def collect(self, document, analysis) -> list[Evidence]:
+        """Every piece of evidence for the rule, strongest first: filled fields, then
+        written sections on the topic, then sentences using its words. In a structured
+        strategy with fields named, only the fields count."""
+        options = self.options
+        fields = _field_evidence(document, options)
+        if fields or _exact(document, options):
+            return fields
+        sections = _section_evidence(document, analysis, self)
+        if any(e.strong for e in sections):
+            return sorted(sections, key=lambda e: not e.strong)
+        texts = _text_evidence(document, analysis, self)
+        if not _enough(analysis, texts, options):
+            # Too few to count: each is weak, and says so.
+            texts = [e if not e.strong else dataclasses.replace(
+                         e, strong=False, why="too few mentions, too far apart, to count on "
+                                              "their own")
+                     for e in texts]
+        return sorted(sections + texts, key=lambda e: not e.strong)
+
+    def satisfied(self, document, analysis) -> bool:
+        """Whether the document holds the evidence the options ask for."""
+        return any(e.strong for e in self.collect(document, analysis))
+
+    def locate(self, document, analysis, limit: int = 1) -> list[Evidence]:
+        """The strongest evidence, for reports that quote it: the same evidence `run`
+        decides from, so a report never quotes what the check did not count."""
+        quoted: dict[int, Evidence] = {}
+        for item in self.collect(document, analysis):
+            if item.strong and len(quoted) < limit:
+                quoted.setdefault(item.start, item)
+        return list(quoted.values())
+
+    def run(self, document, analysis):
+        if not analysis.text_blocks:
+            return
+        evidence = self.collect(document, analysis)
+        if any(e.strong for e in evidence):
+            return
+        options = self.options
+        start, end = analysis.title_span
+        wanted = options.get("evidence", "a section on this")
+        if _exact(document, options):
+            # A field that is there but empty ("not_doing: []") is pointed at; a missing one
+            # is reported at the top, like missing prose.
+            node = next((document.nodes.get((f,)) for f in options["fields"]
+                         if (f,) in document.nodes), None)
+            if node is not None:
+                start, end = node.key_start, node.key_end
+            wanted = f"{wanted} (in the '{options['fields'][0]}' field)"
+        weak = next((e for e in evidence if e.why), None)
+        if weak is not None:
+            line = document.position(weak.start)[0]
+            wanted += f" (line {line} does not count: {weak.why})"
+        yield Hit(start, end, {"evidence": wanted})
 
 
-def satisfied(document, analysis, options) -> bool:
-    """Whether the document holds the evidence the options ask for."""
-    return any(e.strong for e in collect(document, analysis, options))
-
-
-def run(document, analysis, options):
-    if not analysis.text_blocks:
-        return
-    evidence = collect(document, analysis, options)
-    if any(e.strong for e in evidence):
-        return
-    start, end = analysis.title_span
-    wanted = options.get("evidence", "a section on this")
-    if _exact(document, options):
-        # A field that is there but empty ("not_doing: []") is pointed at; a missing one is
-        # reported at the top, like missing prose.
-        node = next((document.nodes.get((f,)) for f in options["fields"]
-                     if (f,) in document.nodes), None)
-        if node is not None:
-            start, end = node.key_start, node.key_end
-        wanted = f"{wanted} (in the '{options['fields'][0]}' field)"
-    weak = next((e for e in evidence if e.why), None)
-    if weak is not None:
-        line = document.position(weak.start)[0]
-        wanted += f" (line {line} does not count: {weak.why})"
-    yield Hit(start, end, {"evidence": wanted})
+def compile(options: Mapping, trusted: bool) -> Required:
+    searches = tuple(
+        (Matcher.compile(options, trusted, tokens=tokens, patterns=patterns), decisive)
+        for tokens, patterns, decisive in (((), options.get("decisive-patterns", ()), True),
+                                           (options.get("phrases", ()), (), False),
+                                           ((), options.get("patterns", ()), False))
+        if tokens or patterns)
+    return Required(options, trusted,
+                    Matcher.compile(options, trusted, tokens=options.get("phrases", ())),
+                    searches)
 
 
 def _listed(values, limit: int = 4) -> str:
@@ -404,7 +432,7 @@ def describe(options) -> str:
         parts.append(f"a section whose heading names the topic{named} and whose body says "
                      "something on it, or a table column headed on the topic with its rows "
                      "filled in")
-    need = options.get("min-matches", 1)
+    need = options["min-matches"]
     if options.get("phrases") or options.get("patterns"):
         where = " in one section" if options.get("same-section") else ""
         count = "one sentence" if need == 1 else f"{need} mentions{where}"
@@ -429,19 +457,14 @@ def describe(options) -> str:
             "something came close, which line did not count and why.")
 
 
-KIND = CheckKind("required", run, {
+KIND = CheckKind("required", options_schema={
     "type": "object", "properties": OPTIONS, "additionalProperties": False,
     "anyOf": [{"required": ["headings"]}, {"required": ["phrases"]},
               {"required": ["patterns"]}, {"required": ["heading-patterns"]},
               {"required": ["fields"]}],
-}, describe=describe)
+}, describe=describe, compile=compile)
 
 
-def locate(document, analysis, options, limit: int = 1) -> list[Evidence]:
-    """The strongest evidence for a rule, for reports that quote it: the same evidence
-    `run` decides from, so a report never quotes what the check did not count."""
-    quoted: dict[int, Evidence] = {}
-    for item in collect(document, analysis, options):
-        if item.strong and len(quoted) < limit:
-            quoted.setdefault(item.start, item)
-    return list(quoted.values())
+def satisfied(document, analysis, options) -> bool:
+    """Whether a document holds the evidence these (unvalidated) options ask for."""
+    return KIND.compiled(options).satisfied(document, analysis)

@@ -11,8 +11,11 @@ import zlib
 from array import array
 from collections import Counter
 
-from . import CheckKind, Hit
-from .occurrence import OPTIONS as OCCURRENCE_OPTIONS, run as run_occurrence
+from dataclasses import dataclass
+from typing import Mapping
+
+from . import CheckKind, Hit, with_defaults
+from .occurrence import KIND as OCCURRENCE, OPTIONS as OCCURRENCE_OPTIONS, Occurrence
 from .matching import phrase_schema
 
 OPTIONS = {
@@ -60,10 +63,6 @@ def _shingles(analysis, size: int) -> tuple[array, array]:
     return array("q", map(keys.__getitem__, order)), spans
 
 
-def _phrase_options(options):
-    return {k: v for k, v in options.items() if k not in ("shingle-words", "min-shared-words")}
-
-
 def _pack(numbers: array) -> str:
     return base64.b64encode(numbers.tobytes()).decode("ascii")
 
@@ -72,15 +71,6 @@ def _unpack(text: str) -> array:
     numbers = array("q")
     numbers.frombytes(base64.b64decode(text))
     return numbers
-
-
-def prepare(document, analysis, options) -> dict:
-    """What run() needs from one document, as plain data (it may be cached between runs):
-    its stock-phrase hits and its numbered word runs (packed: there is one per word)."""
-    phrases = [[hit.start, hit.end, dict(hit.args)]
-               for hit in run_occurrence(document, analysis, _phrase_options(options))]
-    keys, spans = _shingles(analysis, options.get("shingle-words", 8))
-    return {"phrases": phrases, "keys": _pack(keys), "spans": _pack(spans)}
 
 
 def _passages(keys: array, spans: array, shared: set, size: int) -> list[tuple]:
@@ -101,14 +91,34 @@ def _passages(keys: array, spans: array, shared: set, size: int) -> list[tuple]:
     return [tuple(item) for item in merged]
 
 
-def run(items, options):
-    """items: list of (document, prepare()'s summary). Yields (path, Hit)."""
+@dataclass(frozen=True)
+class Similarity:
+    stock_phrases: Occurrence
+    size: int      # words in a compared run
+    least: int     # shared words that make a finding
+
+    @property
+    def phrase_sets(self):
+        return self.stock_phrases.phrase_sets
+
+    def summarise(self, document, analysis) -> dict:
+        """What compare() needs from one document, as plain data (it may be cached between
+        runs): its stock-phrase hits and its numbered word runs (packed: one per word)."""
+        phrases = [[hit.start, hit.end, dict(hit.args)]
+                   for hit in self.stock_phrases.run(document, analysis)]
+        keys, spans = _shingles(analysis, self.size)
+        return {"phrases": phrases, "keys": _pack(keys), "spans": _pack(spans)}
+
+    def compare(self, items):
+        """items: list of (document, summary). Yields (path, Hit)."""
+        return _compare(items, self.size, self.least)
+
+
+def _compare(items, size: int, least: int):
     for document, summary in items:
         for start, end, args in summary["phrases"]:
             detail = f"stock phrase '{args['match']}' (one of {args['count']} here)"
             yield document.path, Hit(start, end, {**args, "detail": detail})
-    size = options.get("shingle-words", 8)
-    least = options.get("min-shared-words", 40)
     if len(items) < 2:
         return
     keys = [_unpack(summary["keys"]) for _document, summary in items]
@@ -146,6 +156,14 @@ def run(items, options):
                 "match": document.text[start:end][:60]})
 
 
-KIND = CheckKind("similarity", run, {
-    **phrase_schema(OPTIONS),
-}, scope="run", prepare=prepare)
+def compile(options: Mapping, trusted: bool) -> Similarity:
+    phrase_options = {k: v for k, v in options.items()
+                      if k not in ("shingle-words", "min-shared-words")}
+    stock_phrases = OCCURRENCE.compile(
+        with_defaults(OCCURRENCE.options_schema, phrase_options), trusted)
+    return Similarity(stock_phrases, options["shingle-words"],
+                      options["min-shared-words"])
+
+
+KIND = CheckKind("similarity", options_schema=phrase_schema(OPTIONS), scope="run",
+                 compile=compile)

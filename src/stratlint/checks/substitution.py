@@ -1,8 +1,11 @@
 """substitution: this phrase has a plainer or more precise alternative."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Mapping
+
 from . import CheckKind, Hit
-from .matching import MENTION_GROUP, iter_matches, mention_group, normalise, phrase_schema
+from .matching import MENTION_GROUP, Matcher, MatcherCheck, mention_group, normalise, phrase_schema
 
 OPTIONS = {
     "swap": {"type": "object", "minProperties": 1,
@@ -15,24 +18,35 @@ OPTIONS = {
 }
 
 
-def run(document, analysis, options):
+@dataclass(frozen=True)
+class Substitution(MatcherCheck):
+    swap: Mapping[str, str]                 # normalised phrase -> replacement
+    stems: tuple[tuple[str, str], ...]      # the same, longest first, for '*' stems
+    advice: str
+    advice_none: str
+    repeats: str
+
+    def run(self, document, analysis):
+        for _block, start, end, text in self.matcher.matches(document, analysis):
+            key = normalise(text)
+            replacement = self.swap.get(key)
+            if replacement is None:  # matched through a '*' stem
+                replacement = next((v for k, v in self.stems if key.startswith(k)), "")
+            yield Hit(start, end, {
+                "match": text,
+                "replacement": replacement,
+                "advice": (self.advice.format(replacement=replacement) if replacement
+                           else self.advice_none),
+                MENTION_GROUP: mention_group(analysis, start, text, self.repeats),
+            }, suggestion=replacement or None)
+
+
+def compile(options: Mapping, trusted: bool) -> Substitution:
     swap = {normalise(k.rstrip("*")): v for k, v in options["swap"].items()}
-    stems = sorted(((k, v) for k, v in swap.items()), key=lambda kv: -len(kv[0]))
-    advice = options.get("advice", OPTIONS["advice"]["default"])
-    advice_none = options.get("advice-none", OPTIONS["advice-none"]["default"])
-    repeats = options.get("repeats", "section")
-    for _block, start, end, text in iter_matches(document, analysis, options,
-                                                 tokens=tuple(options["swap"])):
-        key = normalise(text)
-        replacement = swap.get(key)
-        if replacement is None:  # matched through a '*' stem
-            replacement = next((v for k, v in stems if key.startswith(k)), "")
-        yield Hit(start, end, {
-            "match": text,
-            "replacement": replacement,
-            "advice": advice.format(replacement=replacement) if replacement else advice_none,
-            MENTION_GROUP: mention_group(analysis, start, text, repeats),
-        }, suggestion=replacement or None)
+    return Substitution(Matcher.compile(options, trusted, tokens=tuple(options["swap"])), swap,
+                        tuple(sorted(swap.items(), key=lambda kv: -len(kv[0]))),
+                        options["advice"], options["advice-none"], options["repeats"])
 
 
-KIND = CheckKind("substitution", run, phrase_schema(OPTIONS, required=("swap",)))
+KIND = CheckKind("substitution", options_schema=phrase_schema(OPTIONS, required=("swap",)),
+                 compile=compile)

@@ -1,26 +1,19 @@
-"""Readers turn bytes on disk into a Document; one module per input format."""
+"""Readers turn bytes on disk into a Document; one module per input format.
+
+A reader module has ``read(text: str, path: str) -> Document``, or, for a binary format,
+``read(data: bytes, path: str) -> Document``, and raises ReadError with a one-line reason
+for a file it cannot read. It is registered in stratlint.registry.INPUT_FORMATS.
+"""
 from __future__ import annotations
 
 import codecs
+import importlib
 from pathlib import Path
 
 from ..document import Document
 from ..errors import ReadError
+from ..registry import FALLBACK_INPUT_FORMAT, INPUT_FORMATS, InputFormat, input_format
 
-FORMATS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "text",
-    ".text": "text",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-    ".pdf": "pdf",
-}
-# Formats read from the file's bytes, never decoded as text.
-BINARY_FORMATS = frozenset({"docx", "pdf"})
 # Headings, paragraphs, list items and table cells in one document. The longest real
 # strategies have a few hundred; the rules' time grows faster than the count, so a document
 # with more is refused in one line rather than checked for minutes.
@@ -29,7 +22,21 @@ MAX_BLOCKS = 10_000
 
 def format_for(path: str) -> str:
     """The reader for a file name; unknown extensions are read as plain text."""
-    return FORMATS.get(Path(path).suffix.lower(), "text")
+    return input_format(Path(path).suffix).name
+
+
+def _registered(fmt: str) -> InputFormat:
+    # A format name the registry does not know is read as plain text, like an unknown suffix.
+    return INPUT_FORMATS.get(fmt) or INPUT_FORMATS[FALLBACK_INPUT_FORMAT]
+
+
+def _is_binary(fmt: str) -> bool:
+    return _registered(fmt).binary
+
+
+def _reader(fmt: str):
+    """The read function of a format's module, imported on first use."""
+    return importlib.import_module(_registered(fmt).module).read
 
 
 def decode(data: bytes) -> str:
@@ -58,20 +65,13 @@ def normalise_newlines(text: str) -> str:
 def read_text(text: str, path: str, fmt: str | None = None) -> Document:
     """Build a Document from already-decoded text."""
     fmt = fmt or format_for(path)
-    if fmt in BINARY_FORMATS:
+    if _is_binary(fmt):
         raise ReadError(f"a .{fmt} document must be read from its file, not as text")
     text = normalise_newlines(text.lstrip("\ufeff"))
     if not text.strip():
         # Like an empty YAML file or a PDF without text: reported, never passed in silence.
         raise ReadError("empty file (nothing but white space); nothing to check")
-    if fmt == "markdown":
-        from .markdown import read
-    elif fmt == "yaml":
-        from .structured import read
-    elif fmt == "html":
-        from .html import read
-    else:
-        from .plaintext import read
+    read = _reader(fmt)
     try:
         return _within_block_limit(read(text, path))
     except RecursionError:
@@ -93,7 +93,7 @@ def read_file_bytes(path: Path, name: str, max_bytes: int | None = None) -> byte
     and PDF files are held to the limit by the text in them (see read_bytes): their size on
     disk is mostly pictures."""
     try:
-        if max_bytes is not None and format_for(name) not in BINARY_FORMATS:
+        if max_bytes is not None and not _is_binary(format_for(name)):
             _within_limit(path.stat().st_size, max_bytes, "")
         return path.read_bytes()
     except IsADirectoryError:
@@ -119,7 +119,7 @@ def _size(count: int) -> str:
 def read_bytes(data: bytes, name: str, max_bytes: int | None = None) -> Document:
     """Build a Document from a file's bytes; `name` picks the reader."""
     fmt = format_for(name)
-    if fmt not in BINARY_FORMATS:
+    if not _is_binary(fmt):
         return read_text(decode(data), name, fmt)
     document = read_binary(data, name, fmt)
     if max_bytes is not None:
@@ -136,10 +136,6 @@ def read_path(path: Path, display: str | None = None, max_bytes: int | None = No
 def read_binary(data: bytes, path: str, fmt: str | None = None) -> Document:
     """Build a Document from the bytes of a Word (.docx) or PDF file."""
     fmt = fmt or format_for(path)
-    if fmt == "docx":
-        from .docx import read
-    elif fmt == "pdf":
-        from .pdf import read
-    else:
+    if not _is_binary(fmt):
         raise ReadError(f"no binary reader for {fmt} files")
-    return _within_block_limit(read(data, path))
+    return _within_block_limit(_reader(fmt)(data, path))

@@ -1,20 +1,27 @@
-"""Output formats of the assurance report (`stratlint report`), one module each.
+"""Output formats of the assurance report (`stratlint report --format`), one module each.
 
-Each module has ``render(assessment) -> str``; the assessment comes from
-``stratlint.assurance.assess`` (or ``stratlint.api.assess_paths``).
+A report renderer is a module with ``render(assessment) -> str``, where the assessment comes
+from ``stratlint.assurance.assess`` (or ``stratlint.api.assess_paths``). It is registered in
+stratlint.registry.REPORT_FORMATS, and imported only when its format is chosen.
 """
 from __future__ import annotations
 
 import importlib
+from typing import Protocol
 
-FORMATS = {
-    "html": "stratlint.report.html",
-    "markdown": "stratlint.report.markdown",
-    "json": "stratlint.report.json_report",
-    "csv": "stratlint.report.csv_report",
-}
+from ..registry import REPORT_FORMATS as FORMATS
+
+
+class ReportRenderer(Protocol):
+    """What a renderer module provides."""
+
+    def render(self, assessment) -> str: ...
+
+
+def renderer(name: str) -> ReportRenderer:
+    return importlib.import_module(FORMATS[name].module)
 
 
 def render(name: str, assessment) -> str:
-    """The report in format `name` (html, markdown, json or csv)."""
-    return importlib.import_module(FORMATS[name]).render(assessment)
+    """The report in format `name` (see stratlint.registry.REPORT_FORMATS)."""
+    return renderer(name).render(assessment)

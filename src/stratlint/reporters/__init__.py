@@ -1,23 +1,21 @@
-"""Output formats, one small module each, looked up by name."""
+"""Lint output formats (`stratlint check --format`), one small module each.
+
+A lint reporter is a module with ``write(report, stream, options) -> None``: it writes the
+findings of one run (a lint_report.Report) to a text stream. It is registered in
+stratlint.registry.LINT_FORMATS, and imported only when its format is chosen.
+"""
 from __future__ import annotations
 
 import importlib
 import os
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from ..lint_report import Report
+from ..registry import AUTO_LINT_FORMAT as AUTO
+from ..registry import LINT_FORMATS as FORMATS
 
-FORMATS = {
-    "text": "stratlint.reporters.text",
-    "concise": "stratlint.reporters.concise",
-    "json": "stratlint.reporters.json_report",
-    "sarif": "stratlint.reporters.sarif",
-    "github": "stratlint.reporters.github",
-    "gitlab": "stratlint.reporters.gitlab",
-    "junit": "stratlint.reporters.junit",
-}
-AUTO = "auto"
+if TYPE_CHECKING:
+    from ..lint_report import Report
 
 
 @dataclass(frozen=True)
@@ -28,6 +26,12 @@ class Options:
     excerpts: bool = True   # the source line and a marker under each finding (text format)
 
 
+class LintReporter(Protocol):
+    """What a reporter module provides."""
+
+    def write(self, report: Report, stream: TextIO, options: Options) -> None: ...
+
+
 def resolve(name: str, environ=None) -> str:
     """'auto' is GitHub annotations inside GitHub Actions and text everywhere else."""
     if name != AUTO:
@@ -36,6 +40,10 @@ def resolve(name: str, environ=None) -> str:
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+def reporter(name: str) -> LintReporter:
+    """The reporter module of a lint format (auto resolved)."""
+    return importlib.import_module(FORMATS[resolve(name)].module)
+
+
 def write(name: str, report: Report, stream: TextIO, options: Options) -> None:
-    module = importlib.import_module(FORMATS[resolve(name)])
-    module.write(report, stream, options)
+    reporter(name).write(report, stream, options)

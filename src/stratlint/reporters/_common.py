@@ -5,7 +5,7 @@ from ..findings import Finding, Severity
 from ..fingerprint import fingerprints
 from ..locations import display_path, relative_path
 
-# Re-exported, so each CI reporter imports its helpers from one place.
+# Re-exported for the reporters, beside what is defined here.
 __all__ = ["SARIF_LEVELS", "display_path", "end_column", "end_line", "fingerprints",
            "relative_path"]
 

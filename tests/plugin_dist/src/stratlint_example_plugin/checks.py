@@ -1,11 +1,15 @@
 """banned-abbreviation: internal shorthand that readers outside the team will not know.
 
-A check kind is a pure function run(document, analysis, options) that yields Hits at
-document offsets; stratlint stamps the rule's name, code, severity and message on them.
+A check kind is compiled once per rule: compile(options, trusted) gets the rule's options
+(validated against OPTIONS_SCHEMA, defaults filled in) and returns a Check whose
+run(document, analysis) yields Hits at document offsets; stratlint stamps the rule's name,
+code, severity and message on them. `trusted` is False for every plugin rule: a pattern
+taken from the options would be compiled with a time limit (see stratlint.patterns).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from stratlint.checks import CheckKind, Hit
@@ -49,29 +53,42 @@ def _definitions(text: str, abbreviations: Mapping[str, str]) -> dict[str, int]:
     return found
 
 
-def run(document, analysis, options) -> Iterator[Hit]:
+@dataclass(frozen=True)
+class BannedAbbreviation:
+    abbreviations: Mapping[str, str]
+    pattern: re.Pattern
+    allow_defined: bool
+    include_quotes: bool
+    include_headings: bool
+    phrase_sets: tuple = ()   # searches with its own pattern, not stratlint's phrase sets
+
+    def run(self, document, analysis) -> Iterator[Hit]:
+        defined = _definitions(document.text, self.abbreviations) if self.allow_defined \
+            else {}
+        blocks = analysis.text_blocks if self.include_headings else analysis.prose_blocks
+        for block in blocks:
+            if block.quoted and not self.include_quotes:
+                continue
+            for match in self.pattern.finditer(block.text):
+                start, end = block.start + match.start(), block.start + match.end()
+                abbreviation = match.group(1)
+                if abbreviation in defined and start >= defined[abbreviation]:
+                    continue
+                if not self.include_quotes and analysis.in_quote(start, end):
+                    continue
+                expansion = self.abbreviations[abbreviation]
+                yield Hit(start, end, {"match": match.group(0), "abbreviation": abbreviation,
+                                       "expansion": expansion}, suggestion=expansion)
+
+
+def compile(options, trusted: bool) -> BannedAbbreviation:
     abbreviations = dict(options["abbreviations"])
     longest_first = sorted(abbreviations, key=len, reverse=True)
     pattern = re.compile(r"(?<![A-Za-z0-9&])(" + "|".join(map(re.escape, longest_first))
                          + r")(?:s|['\u2019]s)?(?![A-Za-z0-9&])")
-    defined = _definitions(document.text, abbreviations) if options.get("allow-defined", True) \
-        else {}
-    include_quotes = options.get("include-quotes", False)
-    blocks = (analysis.text_blocks if options.get("include-headings", True)
-              else analysis.prose_blocks)
-    for block in blocks:
-        if block.quoted and not include_quotes:
-            continue
-        for match in pattern.finditer(block.text):
-            start, end = block.start + match.start(), block.start + match.end()
-            abbreviation = match.group(1)
-            if abbreviation in defined and start >= defined[abbreviation]:
-                continue
-            if not include_quotes and analysis.in_quote(start, end):
-                continue
-            expansion = abbreviations[abbreviation]
-            yield Hit(start, end, {"match": match.group(0), "abbreviation": abbreviation,
-                                   "expansion": expansion}, suggestion=expansion)
+    return BannedAbbreviation(abbreviations, pattern, options["allow-defined"],
+                              options["include-quotes"], options["include-headings"])
 
 
-BANNED_ABBREVIATION = CheckKind("banned-abbreviation", run, OPTIONS_SCHEMA)
+BANNED_ABBREVIATION = CheckKind("banned-abbreviation", options_schema=OPTIONS_SCHEMA,
+                                compile=compile)
