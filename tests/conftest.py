@@ -15,6 +15,19 @@ EXAMPLES = REPO / "examples"
 SCHEMAS = REPO / "schemas"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--fast", action="store_true",
+                     help="the edit-test loop: leave out tests marked slow and try a few "
+                          "examples in each property test (CI runs everything)")
+
+
+def pytest_configure(config):
+    if config.getoption("--fast"):
+        chosen = config.option.markexpr
+        config.option.markexpr = f"({chosen}) and not slow" if chosen else "not slow"
+        os.environ["STRATLINT_FAST_TESTS"] = "1"   # read by tests/_budget.py
+
+
 @pytest.fixture(autouse=True)
 def _outside_github_actions(monkeypatch):
     """`--format auto` (the default) turns into GitHub annotations when GITHUB_ACTIONS is

@@ -41,6 +41,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _budget import examples  # noqa: E402
 
 FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>SL\d+) "
                      r"(?P<rule>[a-z][a-z0-9-]*) \[(?P<severity>error|warning|info)\] "
@@ -899,7 +900,7 @@ def test_html_reader_keeps_positions_with_references_anywhere():
               "&#108;", "&shy;", "&rsquo;", "&#x6c;", "'", "<script>", "</script>", "<h2>",
               "</h2>", "<td>", "<tr>", "<!--", "-->"]
 
-    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.settings(max_examples=examples(300), deadline=None)
     @hypothesis.given(st.lists(st.sampled_from(pieces), min_size=1, max_size=40).map("".join))
     def holds(source):
         try:

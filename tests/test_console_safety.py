@@ -20,6 +20,7 @@ from hypothesis import strategies as st  # noqa: E402
 from stratlint import reporters  # noqa: E402
 from stratlint.lint_report import Report  # noqa: E402
 from stratlint.findings import Finding, Severity  # noqa: E402
+from _budget import examples  # noqa: E402
 
 
 # stratlint's own annotation: one per finding, the file and title escaped into properties.
@@ -99,7 +100,7 @@ def test_hostile_document_and_file_name_through_the_cli(tmp_path, output_format)
         assert "##[error]" in ET.tostring(ET.fromstring(result.stdout), encoding="unicode")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(list(":#[]% \n\t\x1b\x07\x9b\x85\u202e\u2066ab;0")
                                 + ["::", "##[", "\r\n", "%0A"]), max_size=30).map("".join),
        st.sampled_from(FORMATS))

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stratlint.analysis.readability import list_words
+from _budget import examples  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # pyphen may be needed: it counts the syllables of words the pronouncing dictionary lacks.
@@ -59,7 +60,7 @@ def test_pyphen_version_is_read_without_importing_it():
 WORDY = st.text(st.sampled_from(list("tsdvelrab '\u2019-.,!?\"()\n\t\u00a0é1_X")), max_size=60)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(WORDY)
 def test_words_are_textstats_words(text):
     from textstat.backend.selections import list_words as textstat_words

@@ -19,11 +19,12 @@ from hypothesis import strategies as st  # noqa: E402
 from stratlint import checks  # noqa: E402
 from stratlint.api import lint_paths, lint_text  # noqa: E402
 from stratlint.readers import normalise_newlines  # noqa: E402
+from _budget import examples  # noqa: E402
 
-settings.register_profile("ci", max_examples=150, deadline=None,
+settings.register_profile("ci", max_examples=examples(150), deadline=None,
                           suppress_health_check=[HealthCheck.too_slow,
                                                  HealthCheck.data_too_large])
-settings.register_profile("thorough", max_examples=2000, deadline=None,
+settings.register_profile("thorough", max_examples=examples(2000), deadline=None,
                           suppress_health_check=[HealthCheck.too_slow,
                                                  HealthCheck.data_too_large])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
@@ -150,7 +151,7 @@ def _run_scope_rules() -> set[str]:
             if checks.get(rule.check).scope == "run"}
 
 
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(texts=st.lists(document(), min_size=2, max_size=4))
 def test_several_files_together_match_each_alone(texts):
     """Until stratlint has --jobs: linting files together gives each file's own findings.

@@ -11,6 +11,7 @@ from stratlint.analysis import Analysis
 from stratlint.patterns import (PhraseSet, Scan, Scanner, alternation_matches, compile_phrases,
                                 fold, pattern_texts, phrase_words)
 from stratlint.readers import read_text
+from _budget import examples  # noqa: E402
 
 PHRASES = ("leverage", "world-class", "trust's plan", "server*", "AI", "big data",
            "large language model*", "it", "so far we have", "e-mail", "100 days")
@@ -31,7 +32,7 @@ def _searched(text: str, phrases) -> list[str]:
             if phrase_texts is None or b.text in phrase_texts]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=40),
        st.lists(st.sampled_from(PHRASES), min_size=1, max_size=4, unique=True))
 def test_skipped_texts_never_match(text, phrases):
@@ -82,7 +83,7 @@ def _alternation(patterns, ignore_case):
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if ignore_case else 0)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.lists(SENTENCES, min_size=1, max_size=4),
        st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=5, unique=True),
        st.booleans())
@@ -107,7 +108,7 @@ def test_the_scan_finds_what_the_alternation_finds(paragraphs, patterns, ignore_
         assert found == expected, (text, patterns)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(SENTENCES, st.lists(st.sampled_from(PATTERNS), min_size=2, max_size=5, unique=True))
 def test_searching_patterns_alone_finds_the_alternations_matches(text, patterns):
     each = [re.compile(p, re.IGNORECASE) for p in patterns]
@@ -115,7 +116,7 @@ def test_searching_patterns_alone_finds_the_alternations_matches(text, patterns)
             == [(m.span(), m.group()) for m in _alternation(patterns, True).finditer(text)])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(SENTENCES, st.sampled_from(PATTERNS))
 def test_every_match_holds_one_of_its_literals(text, pattern):
     [literals] = pattern_texts((pattern,), re.IGNORECASE | re.UNICODE)
@@ -133,7 +134,7 @@ def test_patterns_that_are_searched_everywhere():
     assert PhraseSet((), (r"x*",), trusted=True).each_pattern is None   # matches empty text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(st.characters(max_codepoint=127), max_size=60))
 def test_ascii_sentence_word_bound(text):
     """metric's long-sentence check skips counting words in short ASCII sentences."""
@@ -142,7 +143,7 @@ def test_ascii_sentence_word_bound(text):
     assert len(_WORD.findall(text)) <= (len(text) + 1) // 2
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(st.sampled_from("AIUKSsx.-_ (),:\n1&\u00c9\u2013or known as called"), max_size=40))
 def test_acronyms_found_as_before(text):
     """acronyms: the look back moved after the first capital, definitions searched only
@@ -161,7 +162,7 @@ def test_acronyms_found_as_before(text):
         bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(st.sampled_from("ab '\u2019\u2018\u201c\u201d\"\n.-"), max_size=40))
 def test_quotes_found_as_before(text):
     """quotes: the look back before a single quotation mark moved after it."""

@@ -3,6 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stratlint.analysis.readability import count_sentences, reading_ease
+from _budget import examples  # noqa: E402
 
 SAMPLES = [
     "", "   ", "...", "Hello.", "We will. Do it now! Why? Yes.",
@@ -42,7 +43,7 @@ def test_samples_match_textstat():
         assert reading_ease(text) == _textstat_ease(text), text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(CHARS, max_size=80))
 def test_sentence_count_matches_textstat(text):
     assert count_sentences(text) == _textstat(text)
