@@ -79,7 +79,9 @@ def _file_work(index: int) -> FileResult:
 
 def _rule_work(index: int) -> FileResult:
     document, analysis, rules = _WORK
-    return lint.lint(document, rules[index:index + 1], analysis)
+    # The parent has the document: ship back only what the rule found, not the document
+    # once per rule.
+    return replace(lint.lint(document, rules[index:index + 1], analysis), document=None)
 
 
 def _rules_shared_out(document: Document, analysis: Analysis, rules: Sequence[Rule],
