@@ -517,12 +517,23 @@ class FoldedPattern:
     lowered text case-sensitively instead, which finds the same spans two or three times as
     fast: re skips an alternative on its first letter only when case matters. The match's
     text is then lower case. A text whose fold holds none of the pattern's literals (read
-    from the pattern, see pattern_texts) is not searched at all."""
+    from the pattern, see pattern_texts) is not searched at all. Compiled on first use, so
+    that importing a module that declares one costs nothing."""
 
     def __init__(self, source: str):
-        self.regex = re.compile(source, re.IGNORECASE)
-        self._exact = re.compile(source)
-        self._needs = pattern_texts((source,), self.regex.flags)[0] or ()
+        self.source = source
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.source, re.IGNORECASE)
+
+    @cached_property
+    def _exact(self) -> re.Pattern:
+        return re.compile(self.source)
+
+    @cached_property
+    def _needs(self) -> frozenset[str] | tuple:
+        return pattern_texts((self.source,), re.IGNORECASE | re.UNICODE)[0] or ()
 
     def may_match(self, folded: str) -> bool:
         return not self._needs or any(need in folded for need in self._needs)
