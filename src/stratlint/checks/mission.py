@@ -19,6 +19,10 @@ OPTIONS = {
 # ...", "X will become a leader in ...", "the role of IT is to ...".
 _STATED = re.compile(
     r"\b(?:mission|vision|ambition|purpose|aim|goal)\s*(?:is|will be|:)\s*|"
+    # "the purpose of the FDS: to leverage ...", "the aim of our digital work is to ...";
+    # not "the purpose of this strategy is to ...", which describes the document.
+    r"\b(?:mission|purpose|aim|goal)\s+of\s+(?!(?:this|the)\s+(?:[\w-]+\s+)?(?:document|paper|"
+    r"report|strategy|plan)\b)[\w\s-]{2,40}?(?::|\bis)\s+to\s+|"
     r"\bwe (?:will|want to) be (?:an?|the)\s+|\bwill become (?:an?|the)\s+|"
     r"\b(?:aspiration|strapline|ambition|vision)\s+(?:is|will be|:)\s*|"
     # "We want to be ...", "We want every resident to be able to ...".
@@ -164,7 +168,7 @@ def describe(options) -> str:
     return ("The first of: a filled mission field; the first written sentence under a heading "
             "such as 'Mission', 'Vision', 'Ambition' or 'Purpose'; a sentence that states it "
             "('Our mission is ...', 'Our vision is ...', 'We want to be ...', 'Our strategy "
-            "is to ...'); a short strapline under the title saying what the organisation "
+            "is to ...', 'the purpose of the Data Strategy: to ...'); a short strapline under the title saying what the organisation "
             "aims at ('Using new technology to serve the borough'). Not a mission: a 'to be "
             "agreed' sentence or an empty section, a contents entry, a line about the "
             "document itself ('This strategy sets out ...'). The statement found must be at "
