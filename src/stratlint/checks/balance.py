@@ -1,6 +1,7 @@
 """balance: technology and infrastructure words outweigh words about people and outcomes."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -33,14 +34,31 @@ class Balance:
         return (self.technology.phrase_set, self.outcomes.phrase_set)
 
     def run(self, document, analysis):
-        tech = sum(1 for _ in self.technology.matches(document, analysis))
-        people = sum(1 for _ in self.outcomes.matches(document, analysis))
+        technology = [(start, end) for _block, start, end, _text
+                      in self.technology.matches(document, analysis)]
+        tech = len(technology)
+        # "patient" inside "electronic patient record" names a system, not a person.
+        inside = _Spans(technology)
+        people = sum(1 for _block, start, end, _text in self.outcomes.matches(document, analysis)
+                     if not inside.overlaps(start, end))
         density = 1000 * tech / max(analysis.word_count, 1)
         if tech >= self.min_technology and tech > self.ratio * people \
                 and density >= self.min_per_thousand:
             start, end = analysis.title_span
             yield Hit(start, end, {"technology": tech, "outcomes": people,
                                    "density": round(density)})
+
+
+class _Spans:
+    """Sorted, non-overlapping spans (one matcher's matches), asked about overlaps."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self._spans = spans
+        self._starts = [start for start, _end in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, end) - 1
+        return index >= 0 and self._spans[index][1] > start
 
 
 def compile(options: Mapping, trusted: bool) -> Balance:
