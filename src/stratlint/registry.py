@@ -85,7 +85,7 @@ REPORT_FORMATS = _by_name(
 )
 
 # The check kinds a rule's `check:` may name, besides those installed through the
-# `stratlint.checks` entry-point group (plugins.py).
+# `stratlint.checks` entry-point group (packs/plugins.py).
 CHECK_KINDS = {
     "existence": "stratlint.checks.existence",
     "substitution": "stratlint.checks.substitution",

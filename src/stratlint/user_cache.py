@@ -27,7 +27,7 @@ def folder() -> Path | None:
 
 def installed_plugins() -> list:
     """Every installed stratlint plugin and its version."""
-    from .plugins import installed
+    from .packs.plugins import installed
 
     return installed()
 

@@ -16,12 +16,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from .packs import (Rule, build_rules, lexicon_references, merged_lexicons, read_pack_file,
-                    rule_from_data, rule_to_data)
-from .resources import data_path
+from . import (Rule, build_rules, lexicon_references, merged_lexicons, read_pack_file,
+               rule_from_data, rule_to_data)
+from ..resources import data_path
 
 FORMAT = 1
-SHIPPED = Path(__file__).resolve().parent / "data" / "builtin_pack.json"
+SHIPPED = Path(__file__).resolve().parents[1] / "data" / "builtin_pack.json"
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def load(folder: Path, files: list[Path]) -> BuiltinPack | None:
 
 def render() -> str:
     """The text of data/builtin_pack.json for the pack as it is now."""
-    from .packs import builtin_pack_folder, pack_files
+    from . import builtin_pack_folder, pack_files
 
     folder = builtin_pack_folder()
     return json.dumps(compile_data(folder, pack_files(folder)), ensure_ascii=False,

@@ -8,14 +8,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
-from . import checks
-from .errors import StratlintError
-from .findings import Severity
-from .escape import short
+from .. import checks
+from ..errors import StratlintError
+from ..findings import Severity
+from ..escape import short
 from .plugins import PACKS_GROUP as PACK_ENTRY_POINT_GROUP
 from .plugins import entry_points
-from .resources import data_path, validator
-from .safe_files import lies_within
+from ..resources import data_path, validator
+from ..safe_files import lies_within
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _resolve_lexicons(value, lexicons: Mapping[str, list], where: str):
 
 def read_pack_file(path: Path) -> dict:
     """Parse and schema-check one pack file; raise StratlintError naming the file and key."""
-    from . import yamlsafe   # not needed when the compiled packs come from the pack cache
+    from .. import yamlsafe   # not needed when the compiled packs come from the pack cache
 
     data = yamlsafe.load_file(path, "rule pack")
     errors = sorted(validator("rule").iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -207,20 +207,21 @@ def load_rules(extra_paths: Iterable[Path] = (), extra_lexicons: Mapping[str, li
                include_plugins: bool = True) -> dict[str, Rule]:
     """Every rule from the built-in pack, installed plugin packs and the given paths.
 
-    The built-in pack ships compiled (see builtin_pack.py), so a run with no other pack
+    The built-in pack ships compiled (see packs/builtin.py), so a run with no other pack
     validates nothing. Validating and compiling other packs is most of stratlint's start-up,
     so their result is cached (see user_cache.py), keyed on the packs' exact contents, the
     extra lexicons, the installed plugins and stratlint's version: any change to any of them
     misses the cache.
     """
-    from . import builtin_pack, user_cache
+    from . import builtin
+    from .. import user_cache
 
     builtin_folder = builtin_pack_folder()
     builtin_files = pack_files(builtin_folder)
     folders = plugin_pack_folders() if include_plugins else []
     folders += list(extra_paths)
     other_files = [f for folder in folders for f in pack_files(Path(folder))]
-    shipped = builtin_pack.load(builtin_folder, builtin_files)
+    shipped = builtin.load(builtin_folder, builtin_files)
     if shipped is not None and not other_files and not extra_lexicons:
         rules = dict(shipped.rules)
     else:
@@ -296,7 +297,7 @@ def lexicon_references(value) -> set[str]:
 def build_rules(files: list[Path], extra_lexicons, builtin=None) -> dict[str, Rule]:
     """Validate the pack files and compile their rules (the uncached path).
 
-    With `builtin` (a builtin_pack.BuiltinPack), `files` are the packs besides the built-in
+    With `builtin` (a builtin.BuiltinPack), `files` are the packs besides the built-in
     one, whose shipped rules are kept as they are, unless these packs or the config add
     words to a lexicon the built-in rules use: then the built-in pack is compiled again."""
     raw = [(f, read_pack_file(f)) for f in files]
