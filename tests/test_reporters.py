@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from stratlint import __version__, api, reporters
-from stratlint.lint_report import Report
+from stratlint.run.result import RunResult
 from stratlint.findings import Finding, Severity
 from stratlint.reporters import github, gitlab, junit, sarif
 
@@ -62,13 +62,13 @@ def assert_valid_sarif(data: dict) -> None:
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
 
 
-def render(fmt: str, report: Report) -> str:
+def render(fmt: str, report: RunResult) -> str:
     stream = io.StringIO()
     reporters.write(fmt, report, stream, reporters.Options())
     return stream.getvalue()
 
 
-def lint(folder: Path, monkeypatch, *names: str) -> Report:
+def lint(folder: Path, monkeypatch, *names: str) -> RunResult:
     """Run the whole pipeline from `folder`, as CI does from the repository root."""
     monkeypatch.chdir(folder)
     return api.run_paths(list(names) or ["."])
@@ -83,8 +83,9 @@ def repo(tmp_path, write):
     return tmp_path
 
 
-def hand_report(*findings: Finding, lines=None, paths=()) -> Report:
-    report = Report(findings=sorted(findings), files=len(set(paths) | {f.path for f in findings}))
+def hand_report(*findings: Finding, lines=None, paths=()) -> RunResult:
+    report = RunResult(findings=sorted(findings),
+                       files=len(set(paths) | {f.path for f in findings}))
     report.paths = list(paths)
     report.source_lines.update(lines or {})
     return report

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from stratlint import cross_document, lint
+from stratlint.run import cross_document, lint
 from stratlint.results_cache import FOLDER
 
 ROOT = Path(__file__).resolve().parents[1]

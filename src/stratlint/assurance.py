@@ -1,6 +1,6 @@
-"""The board assurance report: a lint Report turned into a scorecard per document.
+"""The board assurance report: a lint run's RunResult turned into a scorecard per document.
 
-Pure functions over a Report made with ``keep_documents=True`` (see ``api.assess_paths``):
+Pure functions over a RunResult made with ``keep_documents=True`` (see ``api.assess_paths``):
 nothing here reads a file or runs a rule. Each document gets
 
 - the ten questions for boards from the guide, each rated red, amber or green (see
@@ -530,7 +530,7 @@ def shared_text(report) -> list[SharedText]:
 
 
 def assess(report) -> Assessment:
-    """Scorecards for every file of a Report made with keep_documents=True."""
+    """Scorecards for every file of a RunResult made with keep_documents=True."""
     by_path: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_path.setdefault(finding.path, []).append(finding)

@@ -339,9 +339,9 @@ def _progress_on_terminal():
 def _check_stdin(paths, explicit, overrides, stdin_filename):
     from .config import ConfigFinder
     from .discover import printable
-    from .pipeline import lint_documents
-    from .rulebook import RuleBook
-    from .sources import Source
+    from .run.pipeline import lint_documents
+    from .run.rulebook import RuleBook
+    from .run.sources import Source
 
     if paths != ["-"]:
         raise StratlintError("'-' (standard input) cannot be combined with other paths")

@@ -2,7 +2,7 @@
 restated) findings, in the order a check applies them:
 
 1. inline_suppressions and one_per_commitment, on each file's result (every run);
-2. baseline and changed_since, on the Report (when asked for);
+2. baseline and changed_since, on the RunResult (when asked for);
 3. fail_on: the findings that make the exit code 1.
 """
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from .findings import Finding, Severity
-from .lint import FileResult
-from .lint_report import Report
+from .run.lint import FileResult
+from .run.result import RunResult
 from .packs import Rule
-from .stamp import own_finding
+from .run.stamp import own_finding
 from .suppress import apply as apply_suppressions
 
 UNUSED_SUPPRESSION = "unused-suppression"
@@ -60,14 +60,14 @@ def one_per_commitment(result: FileResult, rules: Sequence[Rule]) -> FileResult:
     return replace(result, findings=tuple(kept))
 
 
-def baseline(report: Report, known: Counter) -> Report:
+def baseline(report: RunResult, known: Counter) -> RunResult:
     """Only the findings that the baseline (from baseline.read) does not already hold."""
     from .baseline import only_new
 
     return replace(report, findings=only_new(report, known))
 
 
-def changed_since(report: Report, ref: str, config_for: Callable) -> Report:
+def changed_since(report: RunResult, ref: str, config_for: Callable) -> RunResult:
     """Only the findings that the change since the git ref `ref` brought in;
     `config_for(display_path)` is the Config each file was checked with."""
     from .changes import made_worse
@@ -75,7 +75,7 @@ def changed_since(report: Report, ref: str, config_for: Callable) -> Report:
     return replace(report, findings=made_worse(report, ref, config_for))
 
 
-def fail_on(report: Report, threshold_for: Callable[[str], Severity | None]) -> Report:
+def fail_on(report: RunResult, threshold_for: Callable[[str], Severity | None]) -> RunResult:
     """Only the findings at or above their own file's fail-on threshold (None: nothing
     fails), so a non-empty result means exit code 1."""
     thresholds: dict[str, Severity | None] = {}   # one look-up per file, not per finding

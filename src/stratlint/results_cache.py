@@ -26,13 +26,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .cross_document import CrossResult
+from .run.cross_document import CrossResult
 from .document import Comment, Document
 from .findings import Finding, Severity
-from .lint import FileResult
-from .rulebook import RuleBook
+from .run.lint import FileResult
+from .run.rulebook import RuleBook
 from .safe_files import private_folder_problem, replace_file
-from .sources import Source, with_bytes
+from .run.sources import Source, with_bytes
 from .user_cache import secret
 
 FOLDER = ".stratlint_cache"

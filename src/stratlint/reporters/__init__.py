@@ -1,7 +1,7 @@
 """Lint output formats (`stratlint check --format`), one small module each.
 
 A lint reporter is a module with ``write(report, stream, options) -> None``: it writes the
-findings of one run (a lint_report.Report) to a text stream. It is registered in
+findings of one run (a run.result.RunResult) to a text stream. It is registered in
 stratlint.registry.LINT_FORMATS, and imported only when its format is chosen.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ..registry import AUTO_LINT_FORMAT as AUTO
 from ..registry import LINT_FORMATS as FORMATS
 
 if TYPE_CHECKING:
-    from ..lint_report import Report
+    from ..run.result import RunResult
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Options:
 class LintReporter(Protocol):
     """What a reporter module provides."""
 
-    def write(self, report: Report, stream: TextIO, options: Options) -> None: ...
+    def write(self, report: RunResult, stream: TextIO, options: Options) -> None: ...
 
 
 def resolve(name: str, environ=None) -> str:
@@ -45,5 +45,5 @@ def reporter(name: str) -> LintReporter:
     return importlib.import_module(FORMATS[resolve(name)].module)
 
 
-def write(name: str, report: Report, stream: TextIO, options: Options) -> None:
+def write(name: str, report: RunResult, stream: TextIO, options: Options) -> None:
     reporter(name).write(report, stream, options)

@@ -20,7 +20,7 @@ def _clean(text) -> str:
 
 
 def _paths(report) -> list[str]:
-    """Every file checked, in order; findings' files too, should a Report lack paths."""
+    """Every file checked, in order; findings' files too, should a RunResult lack paths."""
     paths = list(dict.fromkeys(report.paths))
     paths += sorted({f.path for f in report.findings} - set(paths))
     return paths

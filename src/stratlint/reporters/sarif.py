@@ -37,7 +37,7 @@ def _rule_descriptor(rule) -> dict:
 
 
 def _bare_descriptor(finding: Finding) -> dict:
-    """For a finding whose rule the report does not describe (a hand-built Report)."""
+    """For a finding whose rule the report does not describe (a hand-built RunResult)."""
     return {"id": finding.rule, "name": _pascal(finding.rule),
             "shortDescription": {"text": finding.rule},
             "defaultConfiguration": {"level": SARIF_LEVELS[finding.severity]},

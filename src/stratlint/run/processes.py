@@ -1,4 +1,4 @@
-"""The runner: the only module that knows about processes.
+"""Processes: the only module that knows about them.
 
 It reads each Source and runs the per-document step on it, across forked worker processes
 where the platform can fork: several files at once, or the rules of one large document
@@ -12,11 +12,11 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from . import lint
-from .analysis import Analysis
-from .document import Document
-from .errors import ReadError
+from ..analysis import Analysis
+from ..document import Document
+from ..errors import ReadError
 from .lint import FileResult
-from .packs import Rule
+from ..packs import Rule
 from .rulebook import RuleBook
 from .sources import Source, read
 

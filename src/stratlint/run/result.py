@@ -1,15 +1,15 @@
-"""The lint Report: what a run found, as the reporters and filters see it."""
+"""RunResult: what a lint run found, as the reporters and filters see it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .findings import Finding
+from ..findings import Finding
 
 if TYPE_CHECKING:   # kept out of the import: reporters load this module on every run
-    from .analysis import Analysis
-    from .document import Document
-    from .packs import Rule
+    from ..analysis import Analysis
+    from ..document import Document
+    from ..packs import Rule
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class CheckedDocument:
 
 
 @dataclass
-class Report:
+class RunResult:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     errors: list[str] = field(default_factory=list)   # internal problems: exit code 2

@@ -2,11 +2,11 @@
 carries its rule's name, code and severity (checks never know them)."""
 from __future__ import annotations
 
-from .checks import Hit
-from .document import Document
-from .findings import Finding
-from .fixes import safe_fix
-from .packs import Rule
+from ..checks import Hit
+from ..document import Document
+from ..findings import Finding
+from ..fixes import safe_fix
+from ..packs import Rule
 
 
 def hit_finding(rule: Rule, document: Document, hit: Hit) -> Finding:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .findings import Finding
+from ..findings import Finding
 from .lint import Checked, compare
 from .stamp import hit_finding
 

@@ -1,7 +1,7 @@
-"""The lint pipeline: sources in, one Report out.
+"""The lint pipeline: sources in, one RunResult out.
 
-    Source -> [results cache] -> runner (read + lint per file) -> cross-document pass
-           -> inline suppressions -> Report
+    Source -> [results cache] -> processes (read + lint per file) -> cross-document pass
+           -> inline suppressions -> RunResult
 
 Files are checked independently (in worker processes where there are several), then the
 cross-document rules, suppressions and ordering happen here, in one process, so the output
@@ -13,20 +13,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
-from . import filters, runner
-from .analysis import Analysis
-from .config import Config, matches
+from .. import filters
+from . import processes
+from ..analysis import Analysis
+from ..config import Config, matches
 from .cross_document import compare_all
-from .document import Document
-from .errors import ReadError
-from .findings import Finding
+from ..document import Document
+from ..errors import ReadError
+from ..findings import Finding
 from .lint import Checked, scope, summary_is_data
-from .lint_report import CheckedDocument, Report
-from .packs import Rule
+from .result import CheckedDocument, RunResult
+from ..packs import Rule
 from .rulebook import RuleBook
 from .sources import Source
 from .stamp import own_finding
-from .suppress import known_names
+from ..suppress import known_names
 
 UNREADABLE = "unreadable-file"
 
@@ -34,12 +35,12 @@ UNREADABLE = "unreadable-file"
 def lint_documents(sources: Iterable[Source | tuple[Document | ReadError | Path | bytes, str,
                                                      Config]],
                    book: RuleBook | None = None, keep_documents: bool = False,
-                   jobs: int | None = None, progress=None, cache=None) -> Report:
-    """Check every Source (or (content, display path, config) triple); one Report.
+                   jobs: int | None = None, progress=None, cache=None) -> RunResult:
+    """Check every Source (or (content, display path, config) triple); one RunResult.
 
     `cache` (a results_cache.ResultsCache) serves unchanged files' results; `jobs` is the
     number of processes (default: one per core for more than a few files); `progress(done,
-    total)` is told as each file finishes; with `keep_documents`, Report.documents holds
+    total)` is told as each file finishes; with `keep_documents`, RunResult.documents holds
     each document and its analysis (for the assurance report).
     """
     book = book or RuleBook()
@@ -48,16 +49,16 @@ def lint_documents(sources: Iterable[Source | tuple[Document | ReadError | Path 
         book.scanner_for(source.config)   # compile rules before forking, for the workers
 
     def check(todo: list[Source], counted) -> list:
-        return runner.check_files(todo, book, jobs, counted, keep_documents)
+        return processes.check_files(todo, book, jobs, counted, keep_documents)
 
     cached = None
     if cache is not None and not keep_documents and _cacheable(sources, book):
-        from .results_cache import CachedRun
+        from ..results_cache import CachedRun
 
         cached = CachedRun(cache, book)
     results = cached.results(sources, check, progress) if cached else check(sources, progress)
 
-    report = Report()
+    report = RunResult()
     checked: list[Checked] = []
     for source, result in zip(sources, results):
         report.files += 1
@@ -91,7 +92,7 @@ def lint_documents(sources: Iterable[Source | tuple[Document | ReadError | Path 
     return report
 
 
-def _report_unreadable(report: Report, source: Source, error: ReadError,
+def _report_unreadable(report: RunResult, source: Source, error: ReadError,
                        book: RuleBook) -> None:
     rule: Rule | None = next((r for r in book.rules_for(source.config)
                               if r.name == UNREADABLE), None)

@@ -1,9 +1,9 @@
 """The rule book: loaded packs, and the rules each configuration switches on, once per run."""
 from __future__ import annotations
 
-from . import checks, patterns
-from .config import Config, effective_rules
-from .packs import Rule, load_rules
+from .. import checks, patterns
+from ..config import Config, effective_rules
+from ..packs import Rule, load_rules
 
 
 class RuleBook:
@@ -44,14 +44,14 @@ class RuleBook:
             import hashlib
             import json
 
-            from .packs import _thaw
-            from .results_cache import code_fingerprint
+            from ..packs import _thaw
+            from ..results_cache import code_fingerprint
 
             rules = self.rules_for(config)
             described = [[r.name, r.code, str(r.severity), r.check, _thaw(r.options), r.message]
                          for r in rules]
             if any(r.check not in checks.BUILTIN for r in rules):
-                from .user_cache import installed_plugins
+                from ..user_cache import installed_plugins
 
                 described.append(installed_plugins())   # a plugin upgrade changes results
             described.append([config.max_file_size, code_fingerprint()])

@@ -12,17 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from . import checks, patterns
-from .analysis import Analysis
-from .checks import Hit
-from .checks.matching import MENTION_GROUP
-from .config import Config
-from .document import Document
-from .errors import ReadError
-from .findings import Finding
-from .packs import Rule
+from .. import checks, patterns
+from ..analysis import Analysis
+from ..checks import Hit
+from ..checks.matching import MENTION_GROUP
+from ..config import Config
+from ..document import Document
+from ..errors import ReadError
+from ..findings import Finding
+from ..packs import Rule
 from .stamp import hit_finding, own_finding
-from .suppress import apply as apply_suppressions, known_names
+from ..suppress import apply as apply_suppressions, known_names
 
 SCHEMA = "schema-violation"
 # What the shared budget of one document's rules is called when it runs out.

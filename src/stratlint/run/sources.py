@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
-from .config import Config
-from .document import Document
-from .errors import ReadError
-from .readers import read_bytes, read_file_bytes, read_path, read_text
+from ..config import Config
+from ..document import Document
+from ..errors import ReadError
+from ..readers import read_bytes, read_file_bytes, read_path, read_text
 
 # A document already read, a read error, a path still to read, or the file's bytes.
 Content = Union[Document, ReadError, Path, bytes]
