@@ -34,8 +34,8 @@ import tempfile
 from pathlib import Path
 
 from stratlint import reporters
-from stratlint.baseline import read as read_baseline
-from stratlint.baseline import write as write_baseline
+from stratlint.filters.baseline import read as read_baseline
+from stratlint.filters.baseline import write as write_baseline
 from stratlint.document import Document
 from stratlint.run.lint import FileResult
 from stratlint.run.result import RunResult

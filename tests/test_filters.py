@@ -9,14 +9,14 @@ from collections import Counter
 import pytest
 
 from stratlint import filters
-from stratlint.baseline import read, write
+from stratlint.filters.baseline import read, write
 from stratlint.config import Config
 from stratlint.findings import Finding, Severity
 from stratlint.run.lint import FileResult
 from stratlint.run.result import RunResult
 from stratlint.run.rulebook import RuleBook
 from stratlint.run.sources import read_string
-from stratlint.suppress import known_names
+from stratlint.filters.suppress import known_names
 
 RULES = {rule.name: rule for rule in RuleBook().rules_for(Config())}
 
@@ -100,13 +100,13 @@ def test_baseline_keeps_only_findings_it_does_not_hold(tmp_path):
     baseline = read(tmp_path / "baseline.json")
     again = finding("vague-language", 3, path="a.md")   # a second one on the same line
     report = report_of([known, again], lines)
-    after = filters.baseline(report, baseline)
+    after = filters.not_in_baseline(report, baseline)
     assert after.findings == [again]
     assert report.findings == [known, again]   # the report given is unchanged
-    assert filters.baseline(report, Counter()).findings == report.findings
+    assert filters.not_in_baseline(report, Counter()).findings == report.findings
     # The same words moved to another file are new there.
     moved = finding("vague-language", 3, path="b.md")
-    assert filters.baseline(report_of([moved], lines), baseline).findings == [moved]
+    assert filters.not_in_baseline(report_of([moved], lines), baseline).findings == [moved]
 
 
 # --- changed since a git ref ----------------------------------------------------------------

@@ -177,16 +177,16 @@ def check(paths, output_format, output_file, select, ignore, config_path, show_c
         _say("warning", f"no strategy documents found in {', '.join(paths)} "
                         f"(looked for {', '.join('*' + e for e in EXTENSIONS)})")
     if write_baseline_path:
-        from .baseline import write
+        from .filters.baseline import write
 
         count = write(report, Path(write_baseline_path))
         click.echo(f"stratlint: wrote {count} finding{'s' if count != 1 else ''} to "
                    f"{write_baseline_path}", err=True)
         sys.exit(2 if report.errors else 0)
     if baseline_path:
-        from .baseline import read
+        from .filters.baseline import read
 
-        report = filters.baseline(report, read(Path(baseline_path)))
+        report = filters.not_in_baseline(report, read(Path(baseline_path)))
 
     def config_for(display: str):
         return finder.for_path(_absolute(display)).overridden(**overrides)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..findings import Finding, Severity
-from ..fingerprint import fingerprints
+from ..filters.fingerprint import fingerprints
 from ..locations import display_path, relative_path
 
 # Re-exported for the reporters, beside what is defined here.

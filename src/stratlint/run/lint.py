@@ -22,7 +22,7 @@ from ..errors import ReadError
 from ..findings import Finding
 from ..packs import Rule
 from .stamp import hit_finding, own_finding
-from ..suppress import apply as apply_suppressions, known_names
+from ..filters.suppress import apply as apply_suppressions, known_names
 
 SCHEMA = "schema-violation"
 # What the shared budget of one document's rules is called when it runs out.

@@ -27,7 +27,7 @@ from ..packs import Rule
 from .rulebook import RuleBook
 from .sources import Source
 from .stamp import own_finding
-from ..suppress import known_names
+from ..filters.suppress import known_names
 
 UNREADABLE = "unreadable-file"
 

@@ -10,10 +10,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .errors import StratlintError
+from ..errors import StratlintError
 from .fingerprint import fingerprints
-from .locations import display_path
-from .safe_files import read_regular, write_output
+from ..locations import display_path
+from ..safe_files import read_regular, write_output
 
 VERSION = 1
 

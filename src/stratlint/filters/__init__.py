@@ -2,21 +2,23 @@
 restated) findings, in the order a check applies them:
 
 1. inline_suppressions and one_per_commitment, on each file's result (every run);
-2. baseline and changed_since, on the RunResult (when asked for);
+2. not_in_baseline and changed_since, on the RunResult (when asked for);
 3. fail_on: the findings that make the exit code 1.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from .findings import Finding, Severity
-from .run.lint import FileResult
-from .run.result import RunResult
-from .packs import Rule
-from .run.stamp import own_finding
+from ..findings import Finding, Severity
+from ..run.result import RunResult
+from ..packs import Rule
+from ..run.stamp import own_finding
 from .suppress import apply as apply_suppressions
+
+if TYPE_CHECKING:   # importing run.lint loads this package (for suppress) part way through
+    from ..run.lint import FileResult
 
 UNUSED_SUPPRESSION = "unused-suppression"
 
@@ -60,7 +62,7 @@ def one_per_commitment(result: FileResult, rules: Sequence[Rule]) -> FileResult:
     return replace(result, findings=tuple(kept))
 
 
-def baseline(report: RunResult, known: Counter) -> RunResult:
+def not_in_baseline(report: RunResult, known: Counter) -> RunResult:
     """Only the findings that the baseline (from baseline.read) does not already hold."""
     from .baseline import only_new
 

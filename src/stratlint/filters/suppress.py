@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from .document import Document
-from .findings import Finding
+from ..document import Document
+from ..findings import Finding
 
 _DIRECTIVE = re.compile(
     r"^stratlint-(disable-next-line|disable-file|disable|enable)\b\s*(.*)$", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from .locations import display_path
+from ..locations import display_path
 
 
 def _normalise(text: str) -> str:

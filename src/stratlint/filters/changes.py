@@ -16,7 +16,7 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-from .errors import StratlintError
+from ..errors import StratlintError
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
@@ -80,9 +80,9 @@ def made_worse(report, ref: str, config_for) -> list:
     set). A file new since the ref is reported whole; a deleted file is not checked at all.
     """
     from .fingerprint import fingerprints
-    from .run.pipeline import lint_documents
-    from .run.rulebook import RuleBook
-    from .run.sources import Source
+    from ..run.pipeline import lint_documents
+    from ..run.rulebook import RuleBook
+    from ..run.sources import Source
 
     repositories: dict[Path, _Repository] = {}
     old_items, changed, new_files = [], {}, set()
