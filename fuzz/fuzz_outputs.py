@@ -41,7 +41,7 @@ from stratlint.run.lint import FileResult
 from stratlint.run.result import RunResult
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding, Severity
-from stratlint.results_cache import ResultsCache
+from stratlint.cache.results import ResultsCache
 from stratlint.safe_files import write_output
 
 OWN_ANNOTATION = re.compile(r"^::(error|warning|notice) file=[^:,\n]*,line=\d+,[^\n]*"

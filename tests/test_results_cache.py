@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from stratlint.run import cross_document, lint
-from stratlint.results_cache import FOLDER
+from stratlint.cache.results import FOLDER
 
 ROOT = Path(__file__).resolve().parents[1]
 WEAK = (ROOT / "examples" / "weak-hillcrest-trust.md").read_text(encoding="utf-8")

@@ -38,7 +38,7 @@ def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = Non
               skipped: list | None = None) -> RunResult:
     """Discover and check files; the whole RunResult (findings, file count, internal errors).
     With keep_documents, RunResult.documents also holds each Document and its Analysis.
-    `cache` (a results_cache.ResultsCache) reuses the results of unchanged files.
+    `cache` (a cache.results.ResultsCache) reuses the results of unchanged files.
     `force_exclude` and `skipped` are discover()'s: which files are left out, and why."""
     if isinstance(paths, (str, Path)):
         paths = [paths]   # one path, not a string of one-letter paths

@@ -323,7 +323,7 @@ class _Progress:
 def _results_cache(no_cache: bool):
     if no_cache or os.environ.get("STRATLINT_NO_CACHE"):
         return None
-    from .results_cache import ResultsCache
+    from .cache.results import ResultsCache
 
     cache = ResultsCache()
     if cache.warning:

@@ -209,12 +209,12 @@ def load_rules(extra_paths: Iterable[Path] = (), extra_lexicons: Mapping[str, li
 
     The built-in pack ships compiled (see packs/builtin.py), so a run with no other pack
     validates nothing. Validating and compiling other packs is most of stratlint's start-up,
-    so their result is cached (see user_cache.py), keyed on the packs' exact contents, the
+    so their result is cached (see cache/user.py), keyed on the packs' exact contents, the
     extra lexicons, the installed plugins and stratlint's version: any change to any of them
     misses the cache.
     """
     from . import builtin
-    from .. import user_cache
+    from ..cache import user as user_cache
 
     builtin_folder = builtin_pack_folder()
     builtin_files = pack_files(builtin_folder)

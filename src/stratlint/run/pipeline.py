@@ -38,7 +38,7 @@ def lint_documents(sources: Iterable[Source | tuple[Document | ReadError | Path 
                    jobs: int | None = None, progress=None, cache=None) -> RunResult:
     """Check every Source (or (content, display path, config) triple); one RunResult.
 
-    `cache` (a results_cache.ResultsCache) serves unchanged files' results; `jobs` is the
+    `cache` (a cache.results.ResultsCache) serves unchanged files' results; `jobs` is the
     number of processes (default: one per core for more than a few files); `progress(done,
     total)` is told as each file finishes; with `keep_documents`, RunResult.documents holds
     each document and its analysis (for the assurance report).
@@ -53,7 +53,7 @@ def lint_documents(sources: Iterable[Source | tuple[Document | ReadError | Path 
 
     cached = None
     if cache is not None and not keep_documents and _cacheable(sources, book):
-        from ..results_cache import CachedRun
+        from ..cache.results import CachedRun
 
         cached = CachedRun(cache, book)
     results = cached.results(sources, check, progress) if cached else check(sources, progress)

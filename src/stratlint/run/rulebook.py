@@ -45,13 +45,13 @@ class RuleBook:
             import json
 
             from ..packs import _thaw
-            from ..results_cache import code_fingerprint
+            from ..cache.results import code_fingerprint
 
             rules = self.rules_for(config)
             described = [[r.name, r.code, str(r.severity), r.check, _thaw(r.options), r.message]
                          for r in rules]
             if any(r.check not in checks.BUILTIN for r in rules):
-                from ..user_cache import installed_plugins
+                from ..cache.user import installed_plugins
 
                 described.append(installed_plugins())   # a plugin upgrade changes results
             described.append([config.max_file_size, code_fingerprint()])

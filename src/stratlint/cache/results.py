@@ -10,7 +10,7 @@ re-run with nothing changed skips comparing the documents. Entries are JSON data
 code.
 
 Each entry is signed with an HMAC keyed by a secret in the user's own cache folder
-(user_cache.secret) and bound to this cache folder's absolute path, so an entry committed to
+(cache.user.secret) and bound to this cache folder's absolute path, so an entry committed to
 a repository under review, or copied from another one, is never trusted: the file is simply
 checked again. A cache folder that is a symbolic link or belongs to another user is not used
 at all (one warning line); writes replace files by rename and never follow a link. Any other
@@ -26,14 +26,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .run.cross_document import CrossResult
-from .document import Comment, Document
-from .findings import Finding, Severity
-from .run.lint import FileResult
-from .run.rulebook import RuleBook
-from .safe_files import private_folder_problem, replace_file
-from .run.sources import Source, with_bytes
-from .user_cache import secret
+from ..run.cross_document import CrossResult
+from ..document import Comment, Document
+from ..findings import Finding, Severity
+from ..run.lint import FileResult
+from ..run.rulebook import RuleBook
+from ..safe_files import private_folder_problem, replace_file
+from ..run.sources import Source, with_bytes
+from .user import secret
 
 FOLDER = ".stratlint_cache"
 FORMAT = 2
@@ -47,9 +47,9 @@ RUN_ENTRY = "\0run\0"
 def code_fingerprint() -> str:
     """stratlint's version and Python's, plus each source module's size and modification
     time, so that editing stratlint itself (an editable install) never serves stale results."""
-    from . import __version__
+    from .. import __version__
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     parts = [str(FORMAT), __version__, sys.version, sys.byteorder, str(sys.maxsize)]
     for module in sorted(package.rglob("*.py")):
         try:
