@@ -33,7 +33,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from stratlint import reporters
+from stratlint.output import lint as lint_output
 from stratlint.filters.baseline import read as read_baseline
 from stratlint.filters.baseline import write as write_baseline
 from stratlint.document import Document
@@ -81,7 +81,7 @@ def _assert_console_safe(output: str, annotations: int) -> None:
 
 def _printed(data: bytes, name: str) -> str:
     stream = io.StringIO()
-    reporters.write(name, _report(*_parts(data, 3)), stream, reporters.Options())
+    lint_output.write(name, _report(*_parts(data, 3)), stream, lint_output.Options())
     return stream.getvalue()
 
 

@@ -17,7 +17,7 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from stratlint import reporters  # noqa: E402
+from stratlint.output import lint as lint_output  # noqa: E402
 from stratlint.run.result import RunResult  # noqa: E402
 from stratlint.findings import Finding, Severity  # noqa: E402
 from _budget import examples  # noqa: E402
@@ -71,7 +71,7 @@ def strings(data):
 
 def render(report: RunResult, name: str) -> str:
     stream = io.StringIO()
-    reporters.write(name, report, stream, reporters.Options())
+    lint_output.write(name, report, stream, lint_output.Options())
     return stream.getvalue()
 
 

@@ -74,6 +74,6 @@ def _raise_internal(report: RunResult) -> None:
 
 def assess_paths(paths: Iterable[str | Path], config: Config | Mapping | str | Path | None = None):
     """The board assurance report's data (an assurance.Assessment) for files and folders."""
-    from .assurance import assess
+    from .output.assurance.assess import assess
 
     return assess(run_paths(paths, config, keep_documents=True))

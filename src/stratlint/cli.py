@@ -220,12 +220,12 @@ def _absolute(path: str) -> Path:
 
 
 def _write_report(report, output_format, output_file, no_color, quiet, statistics) -> None:
-    from . import reporters
+    from .output import lint as lint_output
 
     if output_file is None:
         color = (not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
-        options = reporters.Options(color=color, quiet=quiet, statistics=statistics)
-        reporters.write(reporters.resolve(output_format), report, sys.stdout, options)
+        options = lint_output.Options(color=color, quiet=quiet, statistics=statistics)
+        lint_output.write(lint_output.resolve(output_format), report, sys.stdout, options)
         return
     if any(_absolute(path) == _absolute(output_file) for path in report.paths):
         _fail(f"{output_file}: is one of the documents being checked; choose another file")
@@ -235,9 +235,9 @@ def _write_report(report, output_format, output_file, no_color, quiet, statistic
 
     # A file is not a console: auto is text there.
     name = "text" if output_format == AUTO_LINT_FORMAT else output_format
-    options = reporters.Options(quiet=quiet, statistics=statistics)
+    options = lint_output.Options(quiet=quiet, statistics=statistics)
     buffer = io.StringIO(newline="\n")
-    reporters.write(name, report, buffer, options)
+    lint_output.write(name, report, buffer, options)
     try:   # never through a link, and whole or not at all
         write_output(Path(output_file), buffer.getvalue(), "the findings")
     except StratlintError as exc:
@@ -245,7 +245,7 @@ def _write_report(report, output_format, output_file, no_color, quiet, statistic
 
 
 def _planned_fixes(report) -> list:
-    from .fixes import planned
+    from .output.fixes import planned
 
     def warn(path: str, problem: str) -> None:
         click.echo(f"stratlint: warning: {path}: not fixed: {problem}", err=True)
@@ -254,7 +254,7 @@ def _planned_fixes(report) -> list:
 
 
 def _print_diff(report) -> int:
-    from .fixes import unified_diff
+    from .output.fixes import unified_diff
 
     rewrites = _planned_fixes(report)
     for rewrite in rewrites:
@@ -266,7 +266,7 @@ def _print_diff(report) -> int:
 
 
 def _apply_fixes(report) -> None:
-    from .fixes import write_atomically
+    from .output.fixes import write_atomically
 
     fixed: set[int] = set()
     files = 0
@@ -466,9 +466,9 @@ def report(paths, output_format, output_path, config_path):
     configuration or internal errors.
     """
     from . import api
-    from .assurance import assess
+    from .output.assurance.assess import assess
     from .config import load_file
-    from .report import render
+    from .output.assurance import render
 
     explicit = load_file(Path(config_path)) if config_path else None
     missing = next((p for p in paths if not (Path(p).exists() or Path(p).is_symlink())), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..checks import Hit
 from ..document import Document
 from ..findings import Finding
-from ..fixes import safe_fix
+from ..output.fixes import safe_fix
 from ..packs import Rule
 
 

@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from ..escape import json_text
-from ..findings import Finding
+from ...escape import json_text
+from ...findings import Finding
 from ._common import SARIF_LEVELS, end_column, end_line, fingerprints, relative_path
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -82,7 +82,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
 
 
 def as_data(report) -> dict:
-    from .. import __version__
+    from ... import __version__
 
     rules = [_rule_descriptor(report.rules[name]) for name in sorted(report.rules)]
     index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}

@@ -19,7 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from .findings import Finding
+from ...findings import Finding
 
 RED, AMBER, GREEN, UNRATED = "red", "amber", "green", "unrated"
 RATINGS = (RED, AMBER, GREEN, UNRATED)
@@ -314,8 +314,8 @@ def _required_evidence(document, analysis, rule, limit: int = 2) -> list[Evidenc
 
 
 def _mission_evidence(document, analysis, rule) -> list[Evidence]:
-    from .patterns import compile_phrases
-    from .checks import mission
+    from ...patterns import compile_phrases
+    from ...checks import mission
 
     for source in (document.front_matter, document.data):
         if isinstance(source, dict):
@@ -362,7 +362,7 @@ def _commitments_evidence(document, analysis) -> list[Evidence]:
 def commitment_rows(document, analysis, findings: list[Finding],
                     rules: dict) -> list[CommitmentRow]:
     """Every commitment, checked for the five parts of a good one."""
-    from .patterns import compile_phrases
+    from ...patterns import compile_phrases
 
     solution_rule = rules.get("commitment-names-solution")
     terms = (compile_phrases(tuple(solution_rule.options.get("solution-terms", ())), True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from ..assurance import (AMBER, COMMITMENT_RULE, GREEN, QUESTIONS, RATING_LABELS, RATING_RULE,
-                         RED, SIGN_RULE, UNRATED)
+from .assess import (AMBER, COMMITMENT_RULE, GREEN, QUESTIONS, RATING_LABELS, RATING_RULE,
+                     RED, SIGN_RULE, UNRATED)
 from ._common import grouped
 
 # Fill and text colours, with a letter so ratings survive black-and-white printing.
@@ -352,7 +352,7 @@ def _document(card, index: int) -> str:
 
 
 def render(assessment) -> str:
-    from .. import __version__
+    from ... import __version__
 
     cards = assessment.scorecards
     many = len(cards) > 1

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from ..escape import json_text
+from ...escape import json_text
 
 
 def as_data(report) -> dict:
-    from .. import __version__
+    from ... import __version__
 
     counts = Counter(str(f.severity) for f in report.findings)
     return {

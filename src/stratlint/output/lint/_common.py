@@ -1,9 +1,9 @@
 """Helpers the CI reporters share: repository-relative paths and stable fingerprints."""
 from __future__ import annotations
 
-from ..findings import Finding, Severity
-from ..filters.fingerprint import fingerprints
-from ..locations import display_path, relative_path
+from ...findings import Finding, Severity
+from ...filters.fingerprint import fingerprints
+from ...locations import display_path, relative_path
 
 # Re-exported for the reporters, beside what is defined here.
 __all__ = ["SARIF_LEVELS", "display_path", "end_column", "end_line", "fingerprints",

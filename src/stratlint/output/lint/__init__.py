@@ -11,11 +11,11 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from ..registry import AUTO_LINT_FORMAT as AUTO
-from ..registry import LINT_FORMATS as FORMATS
+from ...registry import AUTO_LINT_FORMAT as AUTO
+from ...registry import LINT_FORMATS as FORMATS
 
 if TYPE_CHECKING:
-    from ..run.result import RunResult
+    from ...run.result import RunResult
 
 
 @dataclass(frozen=True)

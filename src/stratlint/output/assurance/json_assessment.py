@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..assurance import COMMITMENT_RULE, RATING_RULE, SIGN_RULE
+from .assess import COMMITMENT_RULE, RATING_RULE, SIGN_RULE
 
 
 def _evidence(item) -> dict:
@@ -45,7 +45,7 @@ def _document(card) -> dict:
 
 
 def as_data(assessment) -> dict:
-    from .. import __version__
+    from ... import __version__
 
     return {
         "tool": "stratlint",

@@ -11,8 +11,8 @@ import re
 import sys
 from collections import Counter
 
-from ..escape import field
-from ..findings import Severity
+from ...escape import field
+from ...findings import Severity
 from ._common import display_path, end_column, end_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

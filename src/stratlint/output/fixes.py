@@ -23,7 +23,7 @@ _quote_cache: tuple = (None, [])
 
 def _in_quotation(document, start: int, end: int) -> bool:
     global _quote_cache
-    from .analysis.quotes import quote_spans
+    from ..analysis.quotes import quote_spans
 
     if _quote_cache[0] is not document:   # one document's findings come in a row
         _quote_cache = (document, quote_spans(document.blocks))
@@ -53,7 +53,7 @@ def safe_fix(rule, document, start: int, end: int) -> str | None:
     """The replacement for document text [start, end) found by `rule`, when it is safe."""
     if rule.check != "substitution" or document.format not in FIXABLE_FORMATS:
         return None
-    from .checks.matching import normalise
+    from ..checks.matching import normalise
 
     original = document.quote(start, end)
     swap = {normalise(k): v for k, v in rule.options.get("swap", {}).items()
@@ -139,7 +139,7 @@ def read_source(path: Path) -> tuple[str, str]:
 def write_atomically(path: Path, text: str) -> None:
     """Replace the file in one step, keeping its permissions: a reader sees the old file
     or the new, never half, and a link is replaced rather than written through."""
-    from .safe_files import replace_file
+    from ..safe_files import replace_file
 
     replace_file(path, text.encode("utf-8"), path.stat().st_mode & 0o7777)
 

@@ -1,15 +1,15 @@
 """Output formats of the assurance report (`stratlint report --format`), one module each.
 
 A report renderer is a module with ``render(assessment) -> str``, where the assessment comes
-from ``stratlint.assurance.assess`` (or ``stratlint.api.assess_paths``). It is registered in
-stratlint.registry.REPORT_FORMATS, and imported only when its format is chosen.
+from ``stratlint.output.assurance.assess.assess`` (or ``stratlint.api.assess_paths``). It is
+registered in stratlint.registry.REPORT_FORMATS, and imported only when its format is chosen.
 """
 from __future__ import annotations
 
 import importlib
 from typing import Protocol
 
-from ..registry import REPORT_FORMATS as FORMATS
+from ...registry import REPORT_FORMATS as FORMATS
 
 
 class ReportRenderer(Protocol):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..assurance import (AMBER, COMMITMENT_RULE, GREEN, QUESTIONS, RATING_LABELS, RATING_RULE,
-                         RED, SIGN_RULE, UNRATED)
+from .assess import (AMBER, COMMITMENT_RULE, GREEN, QUESTIONS, RATING_LABELS, RATING_RULE,
+                     RED, SIGN_RULE, UNRATED)
 from ._common import grouped
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -96,7 +96,7 @@ def _document(card) -> list[str]:
 
 
 def render(assessment) -> str:
-    from .. import __version__
+    from ... import __version__
 
     cards = assessment.scorecards
     noun = "document" if len(cards) == 1 else "documents"
