@@ -42,7 +42,7 @@ from stratlint.run.result import RunResult
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding, Severity
 from stratlint.cache.results import ResultsCache
-from stratlint.safe_files import write_output
+from stratlint.safety.files import write_output
 
 OWN_ANNOTATION = re.compile(r"^::(error|warning|notice) file=[^:,\n]*,line=\d+,[^\n]*"
                             r"title=SL\d+ [a-z][a-z0-9-]*::")

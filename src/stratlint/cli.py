@@ -17,7 +17,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def _say(kind: str, message: str) -> None:
     """One line on standard error; file names and quoted text in it are escaped."""
-    from .escape import field
+    from .safety.escape import field
 
     click.echo(f"stratlint: {kind}: {field(message)}", err=True)
 
@@ -231,7 +231,7 @@ def _write_report(report, output_format, output_file, no_color, quiet, statistic
         _fail(f"{output_file}: is one of the documents being checked; choose another file")
     import io
 
-    from .safe_files import write_output
+    from .safety.files import write_output
 
     # A file is not a console: auto is text there.
     name = "text" if output_format == AUTO_LINT_FORMAT else output_format
@@ -380,7 +380,7 @@ def rules(output_format, config_path):
                 for r in loaded]
         click.echo(json.dumps(data, indent=2))
         return
-    from .escape import field
+    from .safety.escape import field
 
     width = max(len(r.name) for r in loaded)
     for rule in loaded:   # a pack's summary is repository text: escaped for the terminal
@@ -401,7 +401,7 @@ def explain(rule, config_path):
     found = loaded.get(rule) or next((r for r in loaded.values() if r.code == rule.upper()), None)
     if found is None:
         raise StratlintError(f"no rule called {rule!r}{_did_you_mean(rule, loaded)}")
-    from .escape import lines
+    from .safety.escape import lines
 
     click.echo(lines(render(found)))
 
@@ -484,11 +484,11 @@ def report(paths, output_format, output_path, config_path):
     for error in result.errors:
         _say("error", error)
     if output_path:
-        from .safe_files import write_output
+        from .safety.files import write_output
 
         write_output(Path(output_path), text, "the report")
     else:   # to a console: the documents' text must not act on it
-        from .escape import json_text, lines
+        from .safety.escape import json_text, lines
 
         click.echo(json_text(text) if output_format == "json" else lines(text), nl=False)
     if result.errors:

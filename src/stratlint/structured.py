@@ -260,11 +260,11 @@ def check_front_matter(raw: str, data, first_line: int, offset: int):
     1-based line of its first line in the document, `offset` where that line starts."""
     if not isinstance(data, dict):
         return (), {}
-    from . import yamlsafe
+    from .safety import yaml_loader
 
     try:
-        root = yamlsafe.compose(raw)
-    except yamlsafe.YamlError:
+        root = yaml_loader.compose(raw)
+    except yaml_loader.YamlError:
         return (), {}
     nodes = index(root, raw, offset, first_line - 1)
     if not looks_like_strategy(data):

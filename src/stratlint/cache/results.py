@@ -31,7 +31,7 @@ from ..document import Comment, Document
 from ..findings import Finding, Severity
 from ..run.lint import FileResult
 from ..run.rulebook import RuleBook
-from ..safe_files import private_folder_problem, replace_file
+from ..safety.files import private_folder_problem, replace_file
 from ..run.sources import Source, with_bytes
 from .user import secret
 

@@ -81,7 +81,7 @@ def save(name: str, data) -> None:
 def write_json(path: Path, data) -> None:
     """Replace `path` with `data` as JSON in one step, so a reader never sees half a file.
     Raises OSError, TypeError or ValueError for the caller to ignore."""
-    from ..safe_files import replace_file
+    from ..safety.files import replace_file
 
     replace_file(path, json.dumps(data, ensure_ascii=False))   # json.dump is pure Python
 
@@ -93,7 +93,7 @@ def secret() -> bytes | None:
     """This user's key for signing results-cache entries, made on first use; None when the
     user cache is off or unusable. It lives outside every repository, so an entry signed
     with it cannot have come from a repository under check."""
-    from ..safe_files import private_folder_problem
+    from ..safety.files import private_folder_problem
 
     where = folder()
     if where is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import StratlintError
 from .fingerprint import fingerprints
 from ..locations import display_path
-from ..safe_files import read_regular, write_output
+from ..safety.files import read_regular, write_output
 
 VERSION = 1
 

@@ -139,7 +139,7 @@ def read_source(path: Path) -> tuple[str, str]:
 def write_atomically(path: Path, text: str) -> None:
     """Replace the file in one step, keeping its permissions: a reader sees the old file
     or the new, never half, and a link is replaced rather than written through."""
-    from ..safe_files import replace_file
+    from ..safety.files import replace_file
 
     replace_file(path, text.encode("utf-8"), path.stat().st_mode & 0o7777)
 

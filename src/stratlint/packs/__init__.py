@@ -11,11 +11,11 @@ from typing import Any, Iterable, Mapping
 from .. import checks
 from ..errors import StratlintError
 from ..findings import Severity
-from ..escape import short
+from ..safety.escape import short
 from .plugins import PACKS_GROUP as PACK_ENTRY_POINT_GROUP
 from .plugins import entry_points
 from ..resources import data_path, validator
-from ..safe_files import lies_within
+from ..safety.files import lies_within
 
 
 @dataclass(frozen=True)
@@ -152,9 +152,9 @@ def _resolve_lexicons(value, lexicons: Mapping[str, list], where: str):
 
 def read_pack_file(path: Path) -> dict:
     """Parse and schema-check one pack file; raise StratlintError naming the file and key."""
-    from .. import yamlsafe   # not needed when the compiled packs come from the pack cache
+    from ..safety import yaml_loader   # not needed when the compiled packs come from the pack cache
 
-    data = yamlsafe.load_file(path, "rule pack")
+    data = yaml_loader.load_file(path, "rule pack")
     errors = sorted(validator("rule").iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]

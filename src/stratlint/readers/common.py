@@ -65,11 +65,11 @@ def trimmed(line: str, offset: int) -> tuple[int, str] | None:
 
 def parse_front_matter(raw: str, first_line: int):
     """Parse front matter YAML; return (data, problems) where problems are (line, col, msg)."""
-    from .. import yamlsafe
+    from ..safety import yaml_loader
 
     try:
-        data = yamlsafe.load(raw)
-    except yamlsafe.YamlError as exc:
+        data = yaml_loader.load(raw)
+    except yaml_loader.YamlError as exc:
         return None, ((first_line + exc.line - 1, exc.column, f"front matter is not valid YAML: "
                        f"{exc.message}"),)
     if data is None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import yaml
 
-from .. import structured, yamlsafe
+from .. import structured
+from ..safety import yaml_loader
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
 from ..errors import ReadError
 from .common import find_comments
@@ -51,13 +52,13 @@ MAX_EVENTS = 100_000
 
 
 def read(text: str, path: str) -> Document:
-    if yamlsafe.more_events_than(text, MAX_EVENTS):
+    if yaml_loader.more_events_than(text, MAX_EVENTS):
         raise ReadError(f"too large to check (more than {MAX_EVENTS:,} YAML values and "
                         "collections)")
     try:
-        root = yamlsafe.compose(text)
-        data = yamlsafe.load(text)
-    except yamlsafe.YamlError as exc:
+        root = yaml_loader.compose(text)
+        data = yaml_loader.load(text)
+    except yaml_loader.YamlError as exc:
         raise ReadError(f"invalid YAML at {exc}") from None
     if root is None:
         raise ReadError("empty YAML document")

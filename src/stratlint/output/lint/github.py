@@ -11,7 +11,7 @@ import re
 import sys
 from collections import Counter
 
-from ...escape import field
+from ...safety.escape import field
 from ...findings import Severity
 from ._common import display_path, end_column, end_line
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ...escape import json_text
+from ...safety.escape import json_text
 from ...findings import Severity
 from ._common import display_path, end_line, fingerprints
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from ...escape import json_text
+from ...safety.escape import json_text
 
 
 def as_data(report) -> dict:

@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from ...escape import xml_text
+from ...safety.escape import xml_text
 from ._common import display_path
 
 # Characters XML 1.0 cannot hold at all (control characters from a PDF, say).

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from ...escape import json_text
+from ...safety.escape import json_text
 from ...findings import Finding
 from ._common import SARIF_LEVELS, end_column, end_line, fingerprints, relative_path
 

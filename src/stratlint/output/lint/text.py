@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...escape import commands, controls, field
+from ...safety.escape import commands, controls, field
 from ...findings import Severity
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}

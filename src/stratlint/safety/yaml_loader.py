@@ -129,7 +129,7 @@ def more_events_than(text: str, limit: int) -> bool:
 def load_file(path, what: str):
     """Parse a YAML file that stratlint reads for itself (a config, a rule pack); any
     problem is one StratlintError naming the file and `what` it was meant to be."""
-    from .errors import StratlintError
+    from ..errors import StratlintError
 
     try:
         text = path.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import StratlintError
+from ..errors import StratlintError
 
 # No baseline or cache entry stratlint writes comes near this; /dev/zero would never end.
 MAX_READ = 256 * 1024 * 1024
