@@ -78,7 +78,7 @@ class Document:
     # For paged input (PDF): the 1-based line of `text` on which each page begins, in order.
     page_starts: tuple[int, ...] = ()
     # Where each structured field is (YAML data or front matter): a path such as
-    # ("commitments", 2, "owner") -> structured.Node with its offsets in `text`.
+    # ("commitments", 2, "owner") -> readers.structured.schema.Node, its offsets in `text`.
     nodes: dict = field(default_factory=dict, compare=False, repr=False)
     # The file as written, where `text` differs from it (HTML, whose markup `text` blanks):
     # what a finding quotes and the source line shown under it. Same length as `text`.
@@ -168,3 +168,8 @@ class Document:
             if block.kind != FRONT_MATTER:
                 return block
         return None
+
+
+def is_structured(document) -> bool:
+    """A YAML strategy: its rules read the fields exactly, never the prose."""
+    return document.format == "yaml" and isinstance(document.data, dict)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
-from ..structured import filled, is_structured, strip_placeholders
+from ..document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document,
+                        is_structured)
+from .placeholders import filled, strip_placeholders
 from . import lemmas
 from ..patterns import FoldedPattern, fold
 

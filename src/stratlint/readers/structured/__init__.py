@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import yaml
 
-from .. import structured
-from ..safety import yaml_loader
-from ..document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
-from ..errors import ReadError
-from .common import find_comments
+from ...safety import yaml_loader
+from ...document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
+from ...errors import ReadError
+from ..common import find_comments
+from .schema import check_yaml
 
 
 def _scalar_block(text: str, node: yaml.ScalarNode, kind: str, level: int) -> Block | None:
@@ -67,6 +67,6 @@ def read(text: str, path: str) -> Document:
     blocks: list[Block] = []
     _walk(text, root, 0, blocks, False)
     # Dates become ISO text; each schema error becomes a problem at its node.
-    data, problems, nodes = structured.check_yaml(root, data, text)
+    data, problems, nodes = check_yaml(root, data, text)
     return Document(path=path, text=text, format="yaml", blocks=tuple(blocks), data=data,
                     comments=find_comments(text), problems=problems, nodes=nodes)

@@ -1,4 +1,5 @@
-"""Structured strategies: checking them against schemas/strategy.schema.json, and reading them.
+"""Structured strategies against schemas/strategy.schema.json: where each field is, and
+what is wrong with it.
 
 A structured strategy is data: a YAML file whose top level is a mapping, or the front matter
 of a Markdown file. This module
@@ -6,9 +7,10 @@ of a Markdown file. This module
 - indexes where each field is (``index``: a path such as ``("commitments", 2, "owner")`` ->
   ``Node`` with offsets, lines and columns), so findings point at the YAML node;
 - validates the data against the strategy schema and turns each error into one plain-words
-  problem located at the offending node (``validate``), never the validator's own text;
-- says what counts as filled in (``filled``): nothing, blank text and placeholders such as
-  ``[TODO: one-sentence mission]`` do not.
+  problem located at the offending node (``validate``), never the validator's own text.
+
+What counts as filled in (``filled``: nothing, blank text and placeholders such as
+``[TODO: one-sentence mission]`` do not) is analysis.placeholders.
 
 Decisions (documented in the schema's description too):
 
@@ -28,79 +30,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# "[TODO]", "[TODO: one-sentence mission]", "[todo - add the owner]"
-PLACEHOLDER = re.compile(r"\[\s*TODO\b[^\[\]]{0,500}\]", re.IGNORECASE)
-# Text that says a value is not known yet.
-_UNSET = frozenset({"tbc", "tbd", "tba", "n/a", "na", "none", "unknown", "todo", "?", "-",
-                    "...", "\u2026", "to be confirmed", "to be decided", "not yet known"})
-_FILLER = " \t\n.,;:-\u2013\u2014*_|()"
-
-
-# What counts as filled in -------------------------------------------------------------------
-
-def placeholder_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
-
-
-def strip_placeholders(text: str) -> str:
-    """The text with each placeholder blanked to spaces (offsets are kept)."""
-    return PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def unfilled_text(text: str) -> bool:
-    """Blank, only placeholders, or a 'not known yet' word such as TBC."""
-    rest = strip_placeholders(text).strip(_FILLER)
-    return not rest or " ".join(rest.lower().split()) in _UNSET
-
-
-def filled(value) -> bool:
-    """Whether a structured value says something: a list or mapping with anything filled in,
-    text that is not blank or a placeholder, a number or a date."""
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return not unfilled_text(value)
-    if isinstance(value, dict):
-        return any(filled(v) for v in value.values())
-    if isinstance(value, (list, tuple, set)):
-        return any(filled(v) for v in value)
-    if isinstance(value, bool):
-        return value
-    return True
-
-
-def is_structured(document) -> bool:
-    """A YAML strategy: its rules read the fields exactly, never the prose."""
-    return document.format == "yaml" and isinstance(document.data, dict)
-
 
 def looks_like_strategy(data) -> bool:
     """Front matter that holds a strategy field other than the title."""
     properties = _schema()["properties"]
     return isinstance(data, dict) and any(key in properties and key != "title" for key in data)
-
-
-def year_of(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.year
-    if isinstance(value, int):
-        return value if 1900 <= value <= 2100 else None
-    if isinstance(value, str):
-        match = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", value)
-        return int(match.group(1)) if match else None
-    return None
-
-
-def period_years(value) -> tuple[int, int] | None:
-    """(first year, last year) of a period given as {start, end}; None otherwise."""
-    if not isinstance(value, dict):
-        return None
-    start, end = year_of(value.get("start")), year_of(value.get("end"))
-    if start is None or end is None or end < start:
-        return None
-    return start, end
 
 
 # Where each field is ------------------------------------------------------------------------
@@ -214,7 +148,7 @@ def _pruned(value):
 
 @lru_cache(maxsize=1)
 def _schema() -> dict:
-    from .resources import schema
+    from ...resources import schema
 
     return schema("strategy")
 
@@ -260,7 +194,7 @@ def check_front_matter(raw: str, data, first_line: int, offset: int):
     1-based line of its first line in the document, `offset` where that line starts."""
     if not isinstance(data, dict):
         return (), {}
-    from .safety import yaml_loader
+    from ...safety import yaml_loader
 
     try:
         root = yaml_loader.compose(raw)
