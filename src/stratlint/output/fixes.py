@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..document import FRONT_MATTER
+
 FIXABLE_FORMATS = frozenset({"markdown", "text"})
 FIXABLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 _WORD = re.compile(r"[A-Za-z]+")
@@ -62,7 +64,7 @@ def safe_fix(rule, document, start: int, end: int) -> str | None:
     if not (_WORD.fullmatch(original) and _WORD.fullmatch(replacement)):
         return None
     block = next((b for b in document.blocks if b.start <= start and end <= b.end), None)
-    if block is None or block.quoted or block.kind == "front_matter":
+    if block is None or block.quoted or block.kind == FRONT_MATTER:
         return None
     line, column = document.position(start)
     line_before = document.source_line(line)[:column - 1]

@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...document import Problem
+
 
 def looks_like_strategy(data) -> bool:
     """Front matter that holds a strategy field other than the title."""
@@ -163,11 +165,11 @@ def _validator(strict: bool):
     return Draft202012Validator(schema)
 
 
-def validate(data: dict, nodes: dict, strict: bool = True) -> tuple[tuple[int, int, str], ...]:
+def validate(data: dict, nodes: dict, strict: bool = True) -> tuple[Problem, ...]:
     """Problems (line, column, message) of JSON data against the strategy schema, sorted.
     Not strict: unknown top-level keys are allowed unless they look like a misspelt field."""
     instance = _pruned(data)
-    problems: list[tuple[int, int, str]] = []
+    problems: list[Problem] = []
     for error in _validator(strict).iter_errors(instance):
         problems.extend(_describe(error, nodes))
     if not strict and isinstance(instance, dict):
@@ -206,13 +208,13 @@ def check_front_matter(raw: str, data, first_line: int, offset: int):
     return validate(jsonable(data), nodes, strict=False), nodes
 
 
-def _at(nodes: dict, path, message: str, key: bool = False) -> tuple[int, int, str]:
+def _at(nodes: dict, path, message: str, key: bool = False) -> Problem:
     node = locate(nodes, path)
     if node is None:
-        return 1, 1, message
+        return Problem(1, 1, message)
     if key:
-        return node.key_line, node.key_column, message
-    return node.line, node.column, message
+        return Problem(node.key_line, node.key_column, message)
+    return Problem(node.line, node.column, message)
 
 
 _TYPE_NAMES = {"object": "a set of fields", "array": "a list", "string": "text",
@@ -361,7 +363,7 @@ def _list_hint(subschema: dict, path) -> str:
     return " (start each entry on its own line with '- ')"
 
 
-def _describe(error, nodes: dict) -> list[tuple[int, int, str]]:
+def _describe(error, nodes: dict) -> list[Problem]:
     """One schema error as plain-words problems at the node it is about."""
     path = tuple(error.absolute_path)
     label = _label(path)
