@@ -8,8 +8,8 @@ from .config import Config, ConfigFinder, from_mapping
 from .discover import discover
 from .errors import ReadError
 from .findings import Finding
-from .run.result import RunResult
 from .run.pipeline import lint_documents
+from .run.result import RunResult
 from .run.rulebook import RuleBook
 from .run.sources import Source, read_string
 

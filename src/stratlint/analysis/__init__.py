@@ -5,8 +5,8 @@ import bisect
 import re
 from functools import cached_property
 
-from ..document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL, Block, Document
 from .. import patterns
+from ..document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL, Block, Document
 from . import commitments, hollow, negation, periods, placeholders, quotes, sentences
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from ..document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document,
                         is_structured)
-from .placeholders import filled, strip_placeholders
-from . import lemmas
 from ..patterns import FoldedPattern, fold
+from . import lemmas
+from .placeholders import filled, strip_placeholders
 
 
 SECTION_HEADING = re.compile(

@@ -26,13 +26,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..run.cross_document import CrossResult
 from ..document import Comment, Document
 from ..findings import Finding, Severity
+from ..run.cross_document import CrossResult
 from ..run.lint import FileResult
 from ..run.rulebook import RuleBook
-from ..safety.files import private_folder_problem, replace_file
 from ..run.sources import Source, with_bytes
+from ..safety.files import private_folder_problem, replace_file
 from .user import secret
 
 FOLDER = ".stratlint_cache"

@@ -12,8 +12,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..findings import Finding, Severity
-from ..run.result import RunResult
 from ..packs import Rule
+from ..run.result import RunResult
 from ..run.stamp import own_finding
 from .suppress import apply as apply_suppressions
 

@@ -11,9 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import StratlintError
-from .fingerprint import fingerprints
 from ..locations import display_path
 from ..safety.files import read_regular, write_output
+from .fingerprint import fingerprints
 
 VERSION = 1
 

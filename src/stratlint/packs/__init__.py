@@ -11,11 +11,11 @@ from typing import Any, Iterable, Mapping
 from .. import checks
 from ..errors import StratlintError
 from ..findings import Severity
+from ..resources import data_path, validator
 from ..safety.escape import short
+from ..safety.files import lies_within
 from .plugins import PACKS_GROUP as PACK_ENTRY_POINT_GROUP
 from .plugins import entry_points
-from ..resources import data_path, validator
-from ..safety.files import lies_within
 
 
 @dataclass(frozen=True)

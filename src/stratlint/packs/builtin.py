@@ -16,9 +16,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from ..resources import data_path
 from . import (Rule, build_rules, lexicon_references, merged_lexicons, read_pack_file,
                rule_from_data, rule_to_data)
-from ..resources import data_path
 
 FORMAT = 1
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "builtin_pack.json"

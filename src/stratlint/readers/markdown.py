@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .structured.schema import check_front_matter
 from ..document import FRONT_MATTER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from .common import find_comments, line_starts, parse_front_matter
+from .structured.schema import check_front_matter
 
 _WORD = re.compile(r"\S+")
 _NOT_NEWLINE = re.compile(r"[^\n]")

@@ -19,10 +19,10 @@ from ..checks.matching import MENTION_GROUP
 from ..config import Config
 from ..document import Document
 from ..errors import ReadError
+from ..filters.suppress import apply as apply_suppressions, known_names
 from ..findings import Finding
 from ..packs import Rule
 from .stamp import hit_finding, own_finding
-from ..filters.suppress import apply as apply_suppressions, known_names
 
 SCHEMA = "schema-violation"
 # What the shared budget of one document's rules is called when it runs out.

@@ -14,20 +14,20 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import filters
-from . import processes
 from ..analysis import Analysis
 from ..config import Config, matches
-from .cross_document import compare_all
 from ..document import Document
 from ..errors import ReadError
+from ..filters.suppress import known_names
 from ..findings import Finding
+from ..packs import Rule
+from . import processes
+from .cross_document import compare_all
 from .lint import Checked, scope, summary_is_data
 from .result import CheckedDocument, RunResult
-from ..packs import Rule
 from .rulebook import RuleBook
 from .sources import Source
 from .stamp import own_finding
-from ..filters.suppress import known_names
 
 UNREADABLE = "unreadable-file"
 

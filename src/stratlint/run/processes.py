@@ -11,12 +11,12 @@ import os
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import lint
 from ..analysis import Analysis
 from ..document import Document
 from ..errors import ReadError
-from .lint import FileResult
 from ..packs import Rule
+from . import lint
+from .lint import FileResult
 from .rulebook import RuleBook
 from .sources import Source, read
 

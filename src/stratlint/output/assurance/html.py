@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 
+from ._common import grouped
 from .assess import (AMBER, COMMITMENT_RULE, GREEN, QUESTIONS, RATING_LABELS, RATING_RULE,
                      RED, SIGN_RULE, UNRATED)
-from ._common import grouped
 
 # Fill and text colours, with a letter so ratings survive black-and-white printing.
 COLOURS = {RED: ("#c4261b", "#ffffff", "R"), AMBER: ("#f4a21a", "#1a1a1a", "A"),

@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 import re
 
+from ._common import grouped
 from .assess import (AMBER, COMMITMENT_RULE, GREEN, QUESTIONS, RATING_LABELS, RATING_RULE,
                      RED, SIGN_RULE, UNRATED)
-from ._common import grouped
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 

@@ -1,8 +1,8 @@
 """Helpers the CI reporters share: repository-relative paths and stable fingerprints."""
 from __future__ import annotations
 
-from ...findings import Finding, Severity
 from ...filters.fingerprint import fingerprints
+from ...findings import Finding, Severity
 from ...locations import display_path, relative_path
 
 # Re-exported for the reporters, beside what is defined here.

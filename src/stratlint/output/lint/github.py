@@ -11,8 +11,8 @@ import re
 import sys
 from collections import Counter
 
-from ...safety.escape import field
 from ...findings import Severity
+from ...safety.escape import field
 from ._common import display_path, end_column, end_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

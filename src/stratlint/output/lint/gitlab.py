@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ...safety.escape import json_text
 from ...findings import Severity
+from ...safety.escape import json_text
 from ._common import display_path, end_line, fingerprints
 
 # GitLab's scale is info, minor, major, critical, blocker. stratlint's errors are real

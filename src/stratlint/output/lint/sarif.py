@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from ...safety.escape import json_text
 from ...findings import Finding
+from ...safety.escape import json_text
 from ._common import SARIF_LEVELS, end_column, end_line, fingerprints, relative_path
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"

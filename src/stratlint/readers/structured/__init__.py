@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import yaml
 
-from ...safety import yaml_loader
 from ...document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
 from ...errors import ReadError
+from ...safety import yaml_loader
 from ..common import find_comments
 from .schema import check_yaml
 
