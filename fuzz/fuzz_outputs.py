@@ -33,16 +33,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from stratlint import reporters
-from stratlint.baseline import read as read_baseline
-from stratlint.baseline import write as write_baseline
+from stratlint.output import lint as lint_output
+from stratlint.filters.baseline import read as read_baseline
+from stratlint.filters.baseline import write as write_baseline
 from stratlint.document import Document
-from stratlint.lint import FileResult
-from stratlint.lint_report import Report
+from stratlint.run.lint import FileResult
+from stratlint.run.result import RunResult
 from stratlint.errors import StratlintError
 from stratlint.findings import Finding, Severity
-from stratlint.results_cache import ResultsCache
-from stratlint.safe_files import write_output
+from stratlint.cache.results import ResultsCache
+from stratlint.safety.files import write_output
 
 OWN_ANNOTATION = re.compile(r"^::(error|warning|notice) file=[^:,\n]*,line=\d+,[^\n]*"
                             r"title=SL\d+ [a-z][a-z0-9-]*::")
@@ -56,12 +56,12 @@ def _parts(data: bytes, count: int) -> list[str]:
     return [piece.decode("utf-8", "replace") for piece in pieces]
 
 
-def _report(message: str, line: str, path: str) -> Report:
+def _report(message: str, line: str, path: str) -> RunResult:
     path = path or "plan.md"
     finding = Finding(path=path, line=1, column=1, rule="vague-language", code="SL104",
                       severity=Severity.WARNING, message=message, end_line=1, end_column=2,
                       excerpt=line[:20], suggestion="use")
-    report = Report(findings=[finding], files=1)
+    report = RunResult(findings=[finding], files=1)
     report.paths = [path]
     report.source_lines[(path, 1)] = line
     return report
@@ -81,7 +81,7 @@ def _assert_console_safe(output: str, annotations: int) -> None:
 
 def _printed(data: bytes, name: str) -> str:
     stream = io.StringIO()
-    reporters.write(name, _report(*_parts(data, 3)), stream, reporters.Options())
+    lint_output.write(name, _report(*_parts(data, 3)), stream, lint_output.Options())
     return stream.getvalue()
 
 

@@ -37,7 +37,7 @@ import atheris
 with atheris.instrument_imports():
     import markdown_it  # noqa: F401 - instrumented for coverage
     import yaml  # noqa: F401
-    from stratlint import yamlsafe
+    from stratlint.safety import yaml_loader
     from stratlint.errors import ReadError
     from stratlint.readers import common, decode, read_text
     from stratlint.readers import html as _html  # noqa: F401
@@ -48,7 +48,7 @@ with atheris.instrument_imports():
 # Deep nesting and huge inputs are tested elsewhere (tests/test_bad_input.py); here inputs
 # are small so the fuzzer explores structure rather than size.
 MAX_LEN = 4096
-EXPECTED = (ReadError, yamlsafe.YamlError)
+EXPECTED = (ReadError, yaml_loader.YamlError)
 
 
 def _text(data: bytes) -> str:

@@ -5,13 +5,13 @@
     python scripts/build_builtin_pack.py --check  # exit 1 if it is out of date
 
 Run it after changing rules/*.yaml, schemas/rule.schema.json or a check kind's options;
-tests/test_builtin_pack.py fails until then (see src/stratlint/builtin_pack.py).
+tests/test_builtin_pack.py fails until then (see src/stratlint/packs/builtin.py).
 """
 from __future__ import annotations
 
 import sys
 
-from stratlint.builtin_pack import SHIPPED, render
+from stratlint.packs.builtin import SHIPPED, render
 
 
 def main(argv: list[str]) -> int:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from stratlint import builtin_pack, packs
+from stratlint.packs import builtin
+from stratlint import packs
 from stratlint.packs import build_rules, builtin_pack_folder, load_rules, pack_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ def test_shipped_pack_is_current():
 
 def test_shipped_pack_is_what_validating_the_yaml_gives(no_user_cache):
     folder = builtin_pack_folder()
-    shipped = builtin_pack.load(folder, pack_files(folder))
+    shipped = builtin.load(folder, pack_files(folder))
     assert shipped is not None
     validated = build_rules(pack_files(folder), None)
     assert list(shipped.rules) == list(validated)
@@ -47,7 +48,7 @@ def _copy_of_the_pack(tmp_path, monkeypatch) -> Path:
 def test_an_unchanged_copy_of_the_pack_uses_the_shipped_file(tmp_path, monkeypatch,
                                                              no_user_cache):
     copy = _copy_of_the_pack(tmp_path, monkeypatch)
-    shipped = builtin_pack.load(copy, pack_files(copy))
+    shipped = builtin.load(copy, pack_files(copy))
     assert shipped is not None
     assert {Path(rule.source).parent for rule in shipped.rules.values()} == {copy / "guide"}
 
@@ -60,13 +61,13 @@ def test_an_edited_pack_is_validated_not_taken_from_the_shipped_file(tmp_path, m
     edited = source.read_text(encoding="utf-8").replace(f"code: {rule.code}", "code: SD999")
     assert edited != source.read_text(encoding="utf-8")
     source.write_text(edited, encoding="utf-8")
-    assert builtin_pack.load(copy, pack_files(copy)) is None
+    assert builtin.load(copy, pack_files(copy)) is None
     assert load_rules(include_plugins=False)["long-sentence"].code == "SD999"
 
 
 def test_config_words_added_to_a_builtin_lexicon_reach_the_builtin_rules(no_user_cache):
     folder = builtin_pack_folder()
-    used = builtin_pack.load(folder, pack_files(folder)).lexicons_used
+    used = builtin.load(folder, pack_files(folder)).lexicons_used
     assert "hype-technology" in used
     rules = load_rules(extra_lexicons={"hype-technology": ["hyperloop"]}, include_plugins=False)
     words = [w for rule in rules.values() for value in rule.options.values()

@@ -17,8 +17,8 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from stratlint import reporters  # noqa: E402
-from stratlint.lint_report import Report  # noqa: E402
+from stratlint.output import lint as lint_output  # noqa: E402
+from stratlint.run.result import RunResult  # noqa: E402
 from stratlint.findings import Finding, Severity  # noqa: E402
 from _budget import examples  # noqa: E402
 
@@ -48,11 +48,11 @@ def assert_console_safe(output: str, annotations: int = -1) -> None:
         assert own == annotations
 
 
-def hostile_report(text: str, path: str = "plan.md") -> Report:
+def hostile_report(text: str, path: str = "plan.md") -> RunResult:
     finding = Finding(path=path, line=1, column=1, rule="vague-language", code="SL104",
                       severity=Severity.WARNING, message=f"Vague wording '{text}'",
                       end_line=1, end_column=3, excerpt=text, suggestion="use")
-    report = Report(findings=[finding], files=1)
+    report = RunResult(findings=[finding], files=1)
     report.paths = [path]
     report.source_lines[(path, 1)] = text
     return report
@@ -69,9 +69,9 @@ def strings(data):
             yield from strings(value)
 
 
-def render(report: Report, name: str) -> str:
+def render(report: RunResult, name: str) -> str:
     stream = io.StringIO()
-    reporters.write(name, report, stream, reporters.Options())
+    lint_output.write(name, report, stream, lint_output.Options())
     return stream.getvalue()
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stratlint import cross_document, lint
+from stratlint.run import cross_document, lint
 from stratlint.config import Config
-from stratlint.lint import Checked
-from stratlint.rulebook import RuleBook
-from stratlint.sources import read_string
+from stratlint.run.lint import Checked
+from stratlint.run.rulebook import RuleBook
+from stratlint.run.sources import read_string
 
 ROOT = Path(__file__).resolve().parents[1]
 WEAK = (ROOT / "examples" / "weak-hillcrest-trust.md").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from stratlint.api import assess_paths, run_paths
-from stratlint.assurance import GREEN, RED
+from stratlint.output.assurance.assess import GREEN, RED
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"

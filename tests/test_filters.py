@@ -9,14 +9,14 @@ from collections import Counter
 import pytest
 
 from stratlint import filters
-from stratlint.baseline import read, write
+from stratlint.filters.baseline import read, write
 from stratlint.config import Config
 from stratlint.findings import Finding, Severity
-from stratlint.lint import FileResult
-from stratlint.lint_report import Report
-from stratlint.rulebook import RuleBook
-from stratlint.sources import read_string
-from stratlint.suppress import known_names
+from stratlint.run.lint import FileResult
+from stratlint.run.result import RunResult
+from stratlint.run.rulebook import RuleBook
+from stratlint.run.sources import read_string
+from stratlint.filters.suppress import known_names
 
 RULES = {rule.name: rule for rule in RuleBook().rules_for(Config())}
 
@@ -45,9 +45,9 @@ def finding(rule: str, line: int, path: str = "plan.md", column: int = 9, end: i
                    end_column=end, excerpt=excerpt)
 
 
-def report_of(findings: list[Finding], lines: dict[tuple[str, int], str]) -> Report:
+def report_of(findings: list[Finding], lines: dict[tuple[str, int], str]) -> RunResult:
     paths = sorted({f.path for f in findings})
-    return Report(findings=list(findings), files=len(paths), source_lines=dict(lines),
+    return RunResult(findings=list(findings), files=len(paths), source_lines=dict(lines),
                   paths=paths)
 
 
@@ -100,21 +100,21 @@ def test_baseline_keeps_only_findings_it_does_not_hold(tmp_path):
     baseline = read(tmp_path / "baseline.json")
     again = finding("vague-language", 3, path="a.md")   # a second one on the same line
     report = report_of([known, again], lines)
-    after = filters.baseline(report, baseline)
+    after = filters.not_in_baseline(report, baseline)
     assert after.findings == [again]
     assert report.findings == [known, again]   # the report given is unchanged
-    assert filters.baseline(report, Counter()).findings == report.findings
+    assert filters.not_in_baseline(report, Counter()).findings == report.findings
     # The same words moved to another file are new there.
     moved = finding("vague-language", 3, path="b.md")
-    assert filters.baseline(report_of([moved], lines), baseline).findings == [moved]
+    assert filters.not_in_baseline(report_of([moved], lines), baseline).findings == [moved]
 
 
 # --- changed since a git ref ----------------------------------------------------------------
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_changed_since_keeps_what_the_change_brought_in(tmp_path, monkeypatch):
-    from stratlint.pipeline import lint_documents
-    from stratlint.sources import Source
+    from stratlint.run.pipeline import lint_documents
+    from stratlint.run.sources import Source
 
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 

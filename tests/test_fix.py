@@ -106,7 +106,7 @@ def test_diff_shows_the_fixes_and_exits_1(plan):
 
 
 def test_fix_writes_atomically_and_keeps_the_mode(plan, monkeypatch):
-    import stratlint.safe_files as safe_files   # the one atomic writer every output uses
+    import stratlint.safety.files as safe_files   # the one atomic writer every output uses
 
     plan.chmod(0o640)
     replaced = []

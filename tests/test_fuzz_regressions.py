@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from stratlint import yamlsafe
+from stratlint.safety import yaml_loader
 from stratlint.errors import ReadError
 from stratlint.readers import common, decode, read_text
 
@@ -28,8 +28,8 @@ def nested(opening: str, closing: str, depth: int) -> str:
 CASES = [
     # Fuzzer, yaml target (crash-a1910942..., minimised by hand): PyYAML resolves `0b_` as
     # a binary integer, then int('', 2) raises ValueError out of the safe loader, past every
-    # `except YamlError`. Impossible dates (2024-02-30) did the same. yamlsafe now reports
-    # them as YAML errors at the value.
+    # `except YamlError`. Impossible dates (2024-02-30) did the same. safety.yaml_loader now
+    # reports them as YAML errors at the value.
     ("fuzz-yaml-0b-key", "yaml", "\r0b_:\r-", "cannot read the value '0b_'"),
     ("fuzz-yaml-0x-value", "yaml", "title: 0x_\n", "cannot read the value '0x_'"),
     ("impossible-date", "yaml", "title: Plan\nperiod:\n  start: 2024-02-30\n",
@@ -37,7 +37,8 @@ CASES = [
     ("impossible-date-front-matter", "markdown", "---\nperiod: 2024-13-01\n---\n# T\n",
      "read"),
     # Matrix: 72 aliases nesting to 9**8 nodes passed the 100-alias limit and then hung the
-    # YAML reader's tree walk (and the front matter schema check). Refused by yamlsafe now.
+    # YAML reader's tree walk (and the front matter schema check). Refused by
+    # safety.yaml_loader now.
     ("alias-bomb-yaml", "yaml", BOMB, "aliases expand to more than"),
     ("alias-bomb-front-matter", "markdown", f"---\n{BOMB}---\n# Plan\n", "read"),
     # Matrix: 500 levels of flow sequence parse, then overflowed the stack in the structured
@@ -130,8 +131,8 @@ def test_front_matter_parsing_raises_only_yaml_error(raw):
     for line, column, message in problems:
         assert line >= 2 and column >= 1 and "\n" not in message
     try:
-        yamlsafe.load(raw)
-    except yamlsafe.YamlError as exc:
+        yaml_loader.load(raw)
+    except yaml_loader.YamlError as exc:
         assert "\n" not in str(exc)
 
 

@@ -55,7 +55,7 @@ def test_only_the_built_in_packs_patterns_skip_the_time_bound(tmp_path):
     from anywhere else (here, a config overriding the rule's options) stays bounded."""
     from stratlint.patterns import BoundedPattern
     from stratlint.config import from_mapping
-    from stratlint.rulebook import RuleBook
+    from stratlint.run.rulebook import RuleBook
 
     book = RuleBook()
     shipped = {rule.name: rule for rule in book.rules_for(from_mapping({}))}

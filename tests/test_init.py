@@ -12,7 +12,8 @@ from jsonschema import Draft202012Validator
 from stratlint import lint_paths
 from stratlint.config import load_file
 from stratlint.readers import read_path
-from stratlint.structured import PLACEHOLDER, jsonable
+from stratlint.analysis.placeholders import PLACEHOLDER
+from stratlint.readers.structured.schema import jsonable
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 

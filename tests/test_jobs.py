@@ -50,19 +50,20 @@ def test_progress_only_at_a_terminal(tmp_path, monkeypatch, capsys):
 def test_a_large_documents_rules_shared_among_processes_give_the_same_output(monkeypatch):
     """One big file checked alone uses the spare cores rule by rule; the findings are the
     same as running every rule in one process."""
-    from stratlint import api, runner
+    from stratlint import api
+    from stratlint.run import processes
 
     weak = ROOT / "examples" / "weak-hillcrest-trust.md"
     alone = api.run_paths([weak], jobs=1)
     calls = []
-    real = runner._rules_shared_out
+    real = processes._rules_shared_out
 
     def spy(*args):
         calls.append(args[-1])
         return real(*args)
 
-    monkeypatch.setattr(runner, "SHARE_RULES_FROM", 1000)   # the example counts as large
-    monkeypatch.setattr(runner, "_rules_shared_out", spy)
+    monkeypatch.setattr(processes, "SHARE_RULES_FROM", 1000)   # the example counts as large
+    monkeypatch.setattr(processes, "_rules_shared_out", spy)
     shared = api.run_paths([weak], jobs=2)
     assert calls == [2]
     assert shared.findings == alone.findings and len(alone.findings) > 50

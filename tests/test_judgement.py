@@ -10,7 +10,7 @@ from stratlint.analysis import hollow
 from stratlint.analysis.delivered import delivery
 from stratlint.patterns import compile_phrases, plain
 from stratlint.api import assess_paths, lint_text
-from stratlint.assurance import RED
+from stratlint.output.assurance.assess import RED
 
 ROOT = Path(__file__).resolve().parents[1]
 STRONG = ROOT / "examples" / "strong-riverside-trust.md"

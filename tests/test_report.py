@@ -10,9 +10,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from stratlint import api
-from stratlint.assurance import AMBER, GREEN, QUESTIONS, RED, UNRATED, Question, rate_question
+from stratlint.output.assurance.assess import AMBER, GREEN, QUESTIONS, RED, UNRATED, Question, rate_question
 from stratlint.findings import Finding, Severity
-from stratlint.report import render
+from stratlint.output.assurance import render
 
 from pathlib import Path
 

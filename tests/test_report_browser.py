@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from stratlint import api
-from stratlint.report import render
+from stratlint.output.assurance import render
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]

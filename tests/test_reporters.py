@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from stratlint import __version__, api, reporters
-from stratlint.lint_report import Report
+from stratlint import __version__, api
+from stratlint.output import lint as lint_output
+from stratlint.run.result import RunResult
 from stratlint.findings import Finding, Severity
-from stratlint.reporters import github, gitlab, junit, sarif
+from stratlint.output.lint import github, gitlab, junit, sarif
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -62,13 +63,13 @@ def assert_valid_sarif(data: dict) -> None:
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
 
 
-def render(fmt: str, report: Report) -> str:
+def render(fmt: str, report: RunResult) -> str:
     stream = io.StringIO()
-    reporters.write(fmt, report, stream, reporters.Options())
+    lint_output.write(fmt, report, stream, lint_output.Options())
     return stream.getvalue()
 
 
-def lint(folder: Path, monkeypatch, *names: str) -> Report:
+def lint(folder: Path, monkeypatch, *names: str) -> RunResult:
     """Run the whole pipeline from `folder`, as CI does from the repository root."""
     monkeypatch.chdir(folder)
     return api.run_paths(list(names) or ["."])
@@ -83,8 +84,9 @@ def repo(tmp_path, write):
     return tmp_path
 
 
-def hand_report(*findings: Finding, lines=None, paths=()) -> Report:
-    report = Report(findings=sorted(findings), files=len(set(paths) | {f.path for f in findings}))
+def hand_report(*findings: Finding, lines=None, paths=()) -> RunResult:
+    report = RunResult(findings=sorted(findings),
+                       files=len(set(paths) | {f.path for f in findings}))
     report.paths = list(paths)
     report.source_lines.update(lines or {})
     return report
@@ -122,9 +124,9 @@ def test_every_format_is_registered_and_offered_by_the_cli():
     from stratlint.cli import check
 
     option = next(p for p in check.params if p.name == "output_format")
-    assert set(option.type.choices) == set(reporters.FORMATS) | {"auto"}
+    assert set(option.type.choices) == set(lint_output.FORMATS) | {"auto"}
     assert option.default == "auto"
-    assert {"sarif", "github", "gitlab", "junit"} <= set(reporters.FORMATS)
+    assert {"sarif", "github", "gitlab", "junit"} <= set(lint_output.FORMATS)
 
 
 @pytest.mark.parametrize("environ, expected", [
@@ -134,8 +136,8 @@ def test_every_format_is_registered_and_offered_by_the_cli():
     ({}, "text"),
 ])
 def test_auto_resolves_from_the_environment(environ, expected):
-    assert reporters.resolve("auto", environ) == expected
-    assert reporters.resolve("sarif", environ) == "sarif"
+    assert lint_output.resolve("auto", environ) == expected
+    assert lint_output.resolve("sarif", environ) == "sarif"
 
 
 def test_auto_is_the_default_and_picks_github_in_actions(run_cli, tmp_path, write):

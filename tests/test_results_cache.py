@@ -8,8 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from stratlint import cross_document, lint
-from stratlint.results_cache import FOLDER
+from stratlint.run import cross_document, lint
+from stratlint.cache.results import FOLDER
 
 ROOT = Path(__file__).resolve().parents[1]
 WEAK = (ROOT / "examples" / "weak-hillcrest-trust.md").read_text(encoding="utf-8")

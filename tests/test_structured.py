@@ -13,7 +13,8 @@ from jsonschema import Draft202012Validator
 from stratlint import lint_text
 from stratlint.analysis import Analysis
 from stratlint.readers import read_text
-from stratlint.structured import filled, jsonable
+from stratlint.analysis.placeholders import filled
+from stratlint.readers.structured.schema import jsonable
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "strong-structured-strategy.yaml"

@@ -8,10 +8,10 @@ from .config import Config, ConfigFinder, from_mapping
 from .discover import discover
 from .errors import ReadError
 from .findings import Finding
-from .lint_report import Report
-from .pipeline import lint_documents
-from .rulebook import RuleBook
-from .sources import Source, read_string
+from .run.pipeline import lint_documents
+from .run.result import RunResult
+from .run.rulebook import RuleBook
+from .run.sources import Source, read_string
 
 
 def _as_config(config: Config | Mapping | str | Path | None) -> Config | None:
@@ -35,10 +35,10 @@ def lint_text(text: str, path: str = "x.md", config: Config | Mapping | None = N
 def run_paths(paths: Iterable[str | Path], config: Config | Mapping | None = None,
               overrides: Mapping | None = None, keep_documents: bool = False,
               jobs: int | None = None, progress=None, cache=None, force_exclude: bool = False,
-              skipped: list | None = None) -> Report:
-    """Discover and check files; the full Report (findings, file count, internal errors).
-    With keep_documents, Report.documents also holds each Document and its Analysis.
-    `cache` (a results_cache.ResultsCache) reuses the results of unchanged files.
+              skipped: list | None = None) -> RunResult:
+    """Discover and check files; the whole RunResult (findings, file count, internal errors).
+    With keep_documents, RunResult.documents also holds each Document and its Analysis.
+    `cache` (a cache.results.ResultsCache) reuses the results of unchanged files.
     `force_exclude` and `skipped` are discover()'s: which files are left out, and why."""
     if isinstance(paths, (str, Path)):
         paths = [paths]   # one path, not a string of one-letter paths
@@ -65,7 +65,7 @@ def lint_paths(paths: Iterable[str | Path], config: Config | Mapping | None = No
     return report.findings
 
 
-def _raise_internal(report: Report) -> None:
+def _raise_internal(report: RunResult) -> None:
     if report.errors:
         from .errors import StratlintError
 
@@ -74,6 +74,6 @@ def _raise_internal(report: Report) -> None:
 
 def assess_paths(paths: Iterable[str | Path], config: Config | Mapping | str | Path | None = None):
     """The board assurance report's data (an assurance.Assessment) for files and folders."""
-    from .assurance import assess
+    from .output.assurance.assess import assess
 
     return assess(run_paths(paths, config, keep_documents=True))

@@ -17,7 +17,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def _say(kind: str, message: str) -> None:
     """One line on standard error; file names and quoted text in it are escaped."""
-    from .escape import field
+    from .safety.escape import field
 
     click.echo(f"stratlint: {kind}: {field(message)}", err=True)
 
@@ -177,16 +177,16 @@ def check(paths, output_format, output_file, select, ignore, config_path, show_c
         _say("warning", f"no strategy documents found in {', '.join(paths)} "
                         f"(looked for {', '.join('*' + e for e in EXTENSIONS)})")
     if write_baseline_path:
-        from .baseline import write
+        from .filters.baseline import write
 
         count = write(report, Path(write_baseline_path))
         click.echo(f"stratlint: wrote {count} finding{'s' if count != 1 else ''} to "
                    f"{write_baseline_path}", err=True)
         sys.exit(2 if report.errors else 0)
     if baseline_path:
-        from .baseline import read
+        from .filters.baseline import read
 
-        report = filters.baseline(report, read(Path(baseline_path)))
+        report = filters.not_in_baseline(report, read(Path(baseline_path)))
 
     def config_for(display: str):
         return finder.for_path(_absolute(display)).overridden(**overrides)
@@ -220,24 +220,24 @@ def _absolute(path: str) -> Path:
 
 
 def _write_report(report, output_format, output_file, no_color, quiet, statistics) -> None:
-    from . import reporters
+    from .output import lint as lint_output
 
     if output_file is None:
         color = (not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
-        options = reporters.Options(color=color, quiet=quiet, statistics=statistics)
-        reporters.write(reporters.resolve(output_format), report, sys.stdout, options)
+        options = lint_output.Options(color=color, quiet=quiet, statistics=statistics)
+        lint_output.write(lint_output.resolve(output_format), report, sys.stdout, options)
         return
     if any(_absolute(path) == _absolute(output_file) for path in report.paths):
         _fail(f"{output_file}: is one of the documents being checked; choose another file")
     import io
 
-    from .safe_files import write_output
+    from .safety.files import write_output
 
     # A file is not a console: auto is text there.
     name = "text" if output_format == AUTO_LINT_FORMAT else output_format
-    options = reporters.Options(quiet=quiet, statistics=statistics)
+    options = lint_output.Options(quiet=quiet, statistics=statistics)
     buffer = io.StringIO(newline="\n")
-    reporters.write(name, report, buffer, options)
+    lint_output.write(name, report, buffer, options)
     try:   # never through a link, and whole or not at all
         write_output(Path(output_file), buffer.getvalue(), "the findings")
     except StratlintError as exc:
@@ -245,7 +245,7 @@ def _write_report(report, output_format, output_file, no_color, quiet, statistic
 
 
 def _planned_fixes(report) -> list:
-    from .fixes import planned
+    from .output.fixes import planned
 
     def warn(path: str, problem: str) -> None:
         click.echo(f"stratlint: warning: {path}: not fixed: {problem}", err=True)
@@ -254,7 +254,7 @@ def _planned_fixes(report) -> list:
 
 
 def _print_diff(report) -> int:
-    from .fixes import unified_diff
+    from .output.fixes import unified_diff
 
     rewrites = _planned_fixes(report)
     for rewrite in rewrites:
@@ -266,7 +266,7 @@ def _print_diff(report) -> int:
 
 
 def _apply_fixes(report) -> None:
-    from .fixes import write_atomically
+    from .output.fixes import write_atomically
 
     fixed: set[int] = set()
     files = 0
@@ -323,7 +323,7 @@ class _Progress:
 def _results_cache(no_cache: bool):
     if no_cache or os.environ.get("STRATLINT_NO_CACHE"):
         return None
-    from .results_cache import ResultsCache
+    from .cache.results import ResultsCache
 
     cache = ResultsCache()
     if cache.warning:
@@ -339,9 +339,9 @@ def _progress_on_terminal():
 def _check_stdin(paths, explicit, overrides, stdin_filename):
     from .config import ConfigFinder
     from .discover import printable
-    from .pipeline import lint_documents
-    from .rulebook import RuleBook
-    from .sources import Source
+    from .run.pipeline import lint_documents
+    from .run.rulebook import RuleBook
+    from .run.sources import Source
 
     if paths != ["-"]:
         raise StratlintError("'-' (standard input) cannot be combined with other paths")
@@ -380,7 +380,7 @@ def rules(output_format, config_path):
                 for r in loaded]
         click.echo(json.dumps(data, indent=2))
         return
-    from .escape import field
+    from .safety.escape import field
 
     width = max(len(r.name) for r in loaded)
     for rule in loaded:   # a pack's summary is repository text: escaped for the terminal
@@ -401,7 +401,7 @@ def explain(rule, config_path):
     found = loaded.get(rule) or next((r for r in loaded.values() if r.code == rule.upper()), None)
     if found is None:
         raise StratlintError(f"no rule called {rule!r}{_did_you_mean(rule, loaded)}")
-    from .escape import lines
+    from .safety.escape import lines
 
     click.echo(lines(render(found)))
 
@@ -466,9 +466,9 @@ def report(paths, output_format, output_path, config_path):
     configuration or internal errors.
     """
     from . import api
-    from .assurance import assess
+    from .output.assurance.assess import assess
     from .config import load_file
-    from .report import render
+    from .output.assurance import render
 
     explicit = load_file(Path(config_path)) if config_path else None
     missing = next((p for p in paths if not (Path(p).exists() or Path(p).is_symlink())), None)
@@ -484,11 +484,11 @@ def report(paths, output_format, output_path, config_path):
     for error in result.errors:
         _say("error", error)
     if output_path:
-        from .safe_files import write_output
+        from .safety.files import write_output
 
         write_output(Path(output_path), text, "the report")
     else:   # to a console: the documents' text must not act on it
-        from .escape import json_text, lines
+        from .safety.escape import json_text, lines
 
         click.echo(json_text(text) if output_format == "json" else lines(text), nl=False)
     if result.errors:

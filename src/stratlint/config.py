@@ -152,11 +152,11 @@ def _read_toml(path: Path) -> dict:
 
 def _read_data(path: Path) -> dict:
     """A config file's raw mapping (YAML, or pyproject.toml's [tool.stratlint])."""
-    from . import yamlsafe   # imported only when there is a config to read
+    from .safety import yaml_loader   # imported only when there is a config to read
 
     if path.name == "pyproject.toml":
         return _read_toml(path).get("tool", {}).get("stratlint", {})
-    data = yamlsafe.load_file(path, "config")
+    data = yaml_loader.load_file(path, "config")
     return {} if data is None else data
 
 
@@ -214,8 +214,8 @@ def check_rule_paths(rule_paths, config_file: Path) -> None:
     """A config file's rule-paths must be YAML packs (or folders of them) inside the config's
     own repository: a repository under check must not make stratlint read /, a home folder
     or a file that is not a pack, nor quote such a file in an error."""
-    from .escape import short
-    from .safe_files import lies_within
+    from .safety.escape import short
+    from .safety.files import lies_within
 
     repository = repository_of(config_file.parent.resolve())
     for path in rule_paths:

@@ -10,7 +10,7 @@ from pathlib import Path
 from .config import Config, ConfigFinder
 from .registry import INPUT_EXTENSIONS as EXTENSIONS
 from .registry import INPUT_FORMATS
-from .safe_files import lies_within
+from .safety.files import lies_within
 
 # Folders that never hold a strategy worth checking.
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
@@ -61,7 +61,7 @@ def _yaml_is_strategy(path: Path, config: Config) -> bool:
     two or more, or one that is most of what it holds. Workflows, compose files (whose
     `services` is one field among others) and tool settings are left alone. YAML that does
     not parse is checked only when its name says strategy."""
-    from . import yamlsafe
+    from .safety import yaml_loader
     from .resources import schema
 
     try:
@@ -69,8 +69,8 @@ def _yaml_is_strategy(path: Path, config: Config) -> bool:
             return True   # not a regular file (a FIFO, a device): the reader says why
         if path.stat().st_size > config.max_bytes:
             return True   # too big to look at here: checked, and reported as too large
-        data = yamlsafe.load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yamlsafe.YamlError, RecursionError):
+        data = yaml_loader.load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml_loader.YamlError, RecursionError):
         return "strateg" in path.name.lower()
     if not isinstance(data, dict) or not data:
         return False

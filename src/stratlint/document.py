@@ -8,20 +8,44 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
+from typing import NamedTuple
 
-HEADING = "heading"
-PARAGRAPH = "paragraph"
-LIST_ITEM = "list_item"
-TABLE_CELL = "table_cell"
-FRONT_MATTER = "front_matter"
+
+class BlockKind(str, Enum):
+    """What a block is. Each kind is also the text of its name ("heading"), so it equals
+    that text where it is read back (JSON, a rule's options) and prints as it."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    FRONT_MATTER = "front_matter"
+
+    # Print and format as the text, on every Python (3.11 changed what format() gives).
+    __str__ = str.__str__
+    __format__ = str.__format__
+
+
+# The names the readers and rules import.
+HEADING, PARAGRAPH, LIST_ITEM, TABLE_CELL, FRONT_MATTER = BlockKind
 
 PROSE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, TABLE_CELL})
 
 
+class Problem(NamedTuple):
+    """Something a reader found wrong in a file but read past, such as a schema error in a
+    structured strategy: where it is (1-based) and what it is, in plain words."""
+
+    line: int
+    column: int
+    message: str
+
+
 @dataclass(frozen=True)
 class Block:
-    kind: str
+    kind: BlockKind
     text: str
     start: int
     level: int = 0          # heading level, or list nesting depth
@@ -74,11 +98,11 @@ class Document:
     front_matter: dict | None = None
     comments: tuple[Comment, ...] = ()
     data: object = None     # parsed structured strategy, for YAML input
-    problems: tuple = field(default=())  # (line, column, message) the reader found but survived
+    problems: tuple[Problem, ...] = ()   # what the reader found wrong but read past
     # For paged input (PDF): the 1-based line of `text` on which each page begins, in order.
     page_starts: tuple[int, ...] = ()
     # Where each structured field is (YAML data or front matter): a path such as
-    # ("commitments", 2, "owner") -> structured.Node with its offsets in `text`.
+    # ("commitments", 2, "owner") -> readers.structured.schema.Node, its offsets in `text`.
     nodes: dict = field(default_factory=dict, compare=False, repr=False)
     # The file as written, where `text` differs from it (HTML, whose markup `text` blanks):
     # what a finding quotes and the source line shown under it. Same length as `text`.
@@ -168,3 +192,8 @@ class Document:
             if block.kind != FRONT_MATTER:
                 return block
         return None
+
+
+def is_structured(document) -> bool:
+    """A YAML strategy: its rules read the fields exactly, never the prose."""
+    return document.format == "yaml" and isinstance(document.data, dict)

@@ -3,9 +3,9 @@ board-report formats and check kinds.
 
 Adding one is one module plus one entry here. The module's contract is written where its
 package is: a reader has ``read(text, path) -> Document`` (``read(data, path)`` when
-binary, see readers/), a lint reporter ``write(report, stream, options)`` (reporters/), a
-report renderer ``render(assessment) -> str`` (report/) and a check kind a ``KIND``
-(checks/). The command line's --format choices and help, the file types a folder walk
+binary, see readers/), a lint reporter ``write(report, stream, options)`` (output/lint/),
+a report renderer ``render(assessment) -> str`` (output/assurance/) and a check kind a
+``KIND`` (checks/). The command line's --format choices and help, the file types a folder walk
 looks for, the README's lists and the pre-commit hook's file pattern (tests hold the last
 two to these tables) all follow from here.
 
@@ -59,33 +59,33 @@ def input_format(suffix: str) -> InputFormat:
 
 # `stratlint check --format`.
 LINT_FORMATS = _by_name(
-    OutputFormat("text", "stratlint.reporters.text",
+    OutputFormat("text", "stratlint.output.lint.text",
                  "each finding, then its source line with a marker under the words"),
-    OutputFormat("concise", "stratlint.reporters.concise",
+    OutputFormat("concise", "stratlint.output.lint.concise",
                  "text without the source excerpts: one line per finding"),
-    OutputFormat("json", "stratlint.reporters.json_report",
+    OutputFormat("json", "stratlint.output.lint.json_findings",
                  "JSON described by `stratlint schema output`"),
-    OutputFormat("sarif", "stratlint.reporters.sarif", "SARIF 2.1.0, for code scanning"),
-    OutputFormat("github", "stratlint.reporters.github", "GitHub Actions annotations"),
-    OutputFormat("gitlab", "stratlint.reporters.gitlab", "GitLab Code Quality JSON"),
-    OutputFormat("junit", "stratlint.reporters.junit", "JUnit XML, one test case per file"),
+    OutputFormat("sarif", "stratlint.output.lint.sarif", "SARIF 2.1.0, for code scanning"),
+    OutputFormat("github", "stratlint.output.lint.github", "GitHub Actions annotations"),
+    OutputFormat("gitlab", "stratlint.output.lint.gitlab", "GitLab Code Quality JSON"),
+    OutputFormat("junit", "stratlint.output.lint.junit", "JUnit XML, one test case per file"),
 )
 # Not a format of its own: github inside GitHub Actions, text everywhere else.
 AUTO_LINT_FORMAT = "auto"
 
 # `stratlint report --format`.
 REPORT_FORMATS = _by_name(
-    OutputFormat("html", "stratlint.report.html",
+    OutputFormat("html", "stratlint.output.assurance.html",
                  "one self-contained page, no script or network, prints on A4"),
-    OutputFormat("markdown", "stratlint.report.markdown", "Markdown"),
-    OutputFormat("json", "stratlint.report.json_report",
+    OutputFormat("markdown", "stratlint.output.assurance.markdown", "Markdown"),
+    OutputFormat("json", "stratlint.output.assurance.json_assessment",
                  "JSON described by `stratlint schema report`"),
-    OutputFormat("csv", "stratlint.report.csv_report",
+    OutputFormat("csv", "stratlint.output.assurance.csv_report",
                  "one row per document and question, for spreadsheets"),
 )
 
 # The check kinds a rule's `check:` may name, besides those installed through the
-# `stratlint.checks` entry-point group (plugins.py).
+# `stratlint.checks` entry-point group (packs/plugins.py).
 CHECK_KINDS = {
     "existence": "stratlint.checks.existence",
     "substitution": "stratlint.checks.substitution",

@@ -5,10 +5,9 @@ import bisect
 import re
 from functools import cached_property
 
-from .. import structured
-from ..document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL, Block, Document
 from .. import patterns
-from . import commitments, hollow, negation, periods, quotes, sentences
+from ..document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL, Block, Document
+from . import commitments, hollow, negation, periods, placeholders, quotes, sentences
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
 
@@ -56,7 +55,7 @@ class Analysis:
         mission]", and the header row of a table whose rows hold only placeholders (its
         column names, "Cost per use", are not evidence of a service map)."""
         spans = [(block.start + lo, block.start + hi) for block in self.text_blocks
-                 if "[" in block.text for lo, hi in structured.placeholder_spans(block.text)]
+                 if "[" in block.text for lo, hi in placeholders.placeholder_spans(block.text)]
         if not spans:
             return spans
         for table in self.tables:
@@ -101,8 +100,8 @@ class Analysis:
         """Blocks holding a placeholder and nothing else (a section not yet written). Table
         headers only name the columns, so they do not count as written."""
         texts = [b.text for b in blocks if b.kind != HEADING and not b.header]
-        return (any(structured.PLACEHOLDER.search(t) for t in texts)
-                and all(structured.unfilled_text(t) for t in texts))
+        return (any(placeholders.PLACEHOLDER.search(t) for t in texts)
+                and all(placeholders.unfilled_text(t) for t in texts))
 
     @cached_property
     def _listing_starts(self) -> frozenset[int]:
@@ -203,7 +202,7 @@ class Analysis:
             doc.data if isinstance(doc.data, dict) else {})
         for key in ("period", "title", "horizon"):
             value = meta.get(key)
-            years = structured.period_years(value)
+            years = periods.period_years(value)
             if years is not None:   # {start: 2025, end: 2028}: located at the period's node
                 node = doc.nodes.get((key,))
                 start, end = (node.start, node.end) if node else (0, 0)

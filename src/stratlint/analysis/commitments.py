@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
-from ..structured import filled, is_structured, strip_placeholders
-from . import lemmas
+from ..document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document,
+                        is_structured)
 from ..patterns import FoldedPattern, fold
+from . import lemmas
+from .placeholders import filled, strip_placeholders
 
 
 SECTION_HEADING = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import HEADING, Block
-from ..structured import strip_placeholders, unfilled_text
+from .placeholders import strip_placeholders, unfilled_text
 
 # Words that say a section is not written yet. Short sentences made of them are filler.
 _NOT_WRITTEN = re.compile(

@@ -1,6 +1,7 @@
 """The period a strategy covers, from front matter, its title or its own words."""
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -135,3 +136,28 @@ def by_year_period(text: str, offset: int, base_year: int | None) -> Period | No
             return Period(int(match.group(1)) - base_year, start, start + len(match.group(0)),
                           match.group(0), "text")
     return None
+
+
+# A structured strategy's period: {start, end} ------------------------------------------
+
+def year_of(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.year
+    if isinstance(value, int):
+        return value if 1900 <= value <= 2100 else None
+    if isinstance(value, str):
+        match = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", value)
+        return int(match.group(1)) if match else None
+    return None
+
+
+def period_years(value) -> tuple[int, int] | None:
+    """(first year, last year) of a period given as {start, end}; None otherwise."""
+    if not isinstance(value, dict):
+        return None
+    start, end = year_of(value.get("start")), year_of(value.get("end"))
+    if start is None or end is None or end < start:
+        return None
+    return start, end

@@ -91,7 +91,7 @@ class _HyphenatedWords:
     strategy, and a strategy's unusual words are much the same from one run to the next."""
 
     def __init__(self):
-        from .. import user_cache
+        from ..cache import user as user_cache
 
         self._name = f"syllables-pyphen-{pyphen_version()}.json"
         stored = user_cache.load(self._name)
@@ -109,7 +109,7 @@ class _HyphenatedWords:
         return counted
 
     def _save(self) -> None:
-        from .. import user_cache
+        from ..cache import user as user_cache
 
         user_cache.save(self._name, self.counts)
 

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Protocol
 
 from ..errors import StratlintError
-from ..plugins import CHECKS_GROUP as ENTRY_POINT_GROUP
+from ..packs.plugins import CHECKS_GROUP as ENTRY_POINT_GROUP
 from ..registry import CHECK_KINDS
 
 
@@ -122,7 +122,7 @@ _loaded: dict[str, CheckKind] = {}
 
 
 def _entry_points() -> dict:
-    from ..plugins import entry_points
+    from ..packs.plugins import entry_points
 
     return {ep.name: ep for ep in entry_points(ENTRY_POINT_GROUP)}
 

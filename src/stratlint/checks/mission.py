@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from ..analysis import hollow
-from ..document import HEADING, LIST_ITEM, PARAGRAPH
-from ..structured import filled, is_structured, unfilled_text
+from ..analysis.placeholders import filled, unfilled_text
+from ..document import HEADING, LIST_ITEM, PARAGRAPH, is_structured
 from . import CheckKind, Hit
 
 OPTIONS = {

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..analysis import delivered, hollow
+from ..analysis.placeholders import filled
 from typing import Mapping
 
-from ..document import HEADING
+from ..document import HEADING, is_structured
 from ..patterns import compile_patterns, compile_phrases
-from ..structured import filled, is_structured
 from . import CheckKind, Hit
 from .matching import Matcher
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Comment, Document
+from ..document import Comment, Document, Problem
 
 OPEN, CLOSE = "<!--", "-->"
 
@@ -64,18 +64,18 @@ def trimmed(line: str, offset: int) -> tuple[int, str] | None:
 
 
 def parse_front_matter(raw: str, first_line: int):
-    """Parse front matter YAML; return (data, problems) where problems are (line, col, msg)."""
-    from .. import yamlsafe
+    """Parse front matter YAML; return (data, problems), each problem a document.Problem."""
+    from ..safety import yaml_loader
 
     try:
-        data = yamlsafe.load(raw)
-    except yamlsafe.YamlError as exc:
-        return None, ((first_line + exc.line - 1, exc.column, f"front matter is not valid YAML: "
-                       f"{exc.message}"),)
+        data = yaml_loader.load(raw)
+    except yaml_loader.YamlError as exc:
+        return None, (Problem(first_line + exc.line - 1, exc.column,
+                              f"front matter is not valid YAML: {exc.message}"),)
     if data is None:
         return {}, ()
     if not isinstance(data, dict):
-        return None, ((first_line, 1, "front matter must be a mapping of keys to values"),)
+        return None, (Problem(first_line, 1, "front matter must be a mapping of keys to values"),)
     return data, ()
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import structured
 from ..document import FRONT_MATTER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from .common import find_comments, line_starts, parse_front_matter
+from .structured.schema import check_front_matter
 
 _WORD = re.compile(r"\S+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -170,7 +170,7 @@ def read(text: str, path: str) -> Document:
         if kind == "front_matter":
             front_matter, problems = parse_front_matter(token.content, token.map[0] + 2)
             # Strategy fields in front matter are checked against the strategy schema.
-            invalid, nodes = structured.check_front_matter(
+            invalid, nodes = check_front_matter(
                 token.content, front_matter, token.map[0] + 2, starts[token.map[0] + 1])
             problems = tuple(problems) + tuple(invalid)
             lo, hi = region(token)
