@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+# Runs stratlint over every labelled corpus: left out of the fast lane.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = yaml.safe_load((Path(__file__).parent / "accuracy_floors.yaml").read_text())["floors"]
 REAL = ROOT.parent / "shared" / "corpus" / "real"

@@ -61,3 +61,37 @@ def test_rationale_does_not_copy_the_guide():
         own = rule.rationale.lower().split()
         for i in range(len(own) - 7):
             assert " ".join(own[i:i + 8]) not in runs, f"{rule.name} copies the guide"
+
+
+def test_the_extending_examples_in_the_readme_work(tmp_path):
+    """The rule and the check kind that README's "Extending" section shows do what it says:
+    the rule fires on its fire example and stays quiet on its quiet one, and the check
+    kind, compiled from its options, finds the word."""
+    import re as _re
+    import textwrap
+
+    import yaml as _yaml
+
+    from stratlint.analysis import Analysis
+    from stratlint.api import lint_text
+    from stratlint.readers import read_text
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Extending stratlint"):readme.index("## pre-commit")]
+    # The blocks sit inside list items, indented with them.
+    pack_text = textwrap.dedent(_re.search(r"```yaml\n(.*?)```", section, _re.S).group(1))
+    kind_source = textwrap.dedent(_re.search(r"```python\n(.*?)```", section, _re.S).group(1))
+
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house.yaml").write_text(pack_text, encoding="utf-8")
+    rule = _yaml.safe_load(pack_text)["rules"][0]
+    config = {"rule-paths": [str(tmp_path / "house")], "select": [rule["name"]]}
+    assert [f.rule for f in lint_text(rule["examples"]["fire"], config=config)] == [rule["name"]]
+    assert lint_text(rule["examples"]["quiet"], config=config) == []
+
+    namespace: dict = {}
+    exec(compile(kind_source, "README.md", "exec"), namespace)
+    check = namespace["KIND"].compiled({"words": ["paperless"]})
+    document = read_text("# Plan\n\nWe will be paperless by 2027.\n", "x.md")
+    hits = list(check.run(document, Analysis(document)))
+    assert [document.text[h.start:h.end] for h in hits] == ["paperless"]

@@ -14,6 +14,9 @@ import pytest
 from stratlint.api import assess_paths, run_paths
 from stratlint.output.assurance.assess import GREEN, RED
 
+# Runs stratlint over every labelled corpus: left out of the fast lane.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
 

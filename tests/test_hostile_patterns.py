@@ -1,11 +1,14 @@
 """A rule pack's own regular expression cannot hang a run, however it is written."""
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 import time
 
 
+@pytest.mark.slow
 def test_catastrophic_pattern_is_stopped_and_reported(tmp_path):
     rules = tmp_path / "house-rules"
     rules.mkdir()
@@ -111,6 +114,7 @@ def test_a_pattern_under_the_search_limit_cannot_add_up_over_many_blocks(
     assert "repeated-letters" in line and "(a|aa)+$" in line
 
 
+@pytest.mark.slow
 def test_many_rules_share_one_budget_per_document(tmp_path, run_cli, monkeypatch):
     """1,000 rules, each under its own limit: together they stop at the document's budget,
     said in one line."""

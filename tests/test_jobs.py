@@ -1,6 +1,8 @@
 """Checking files in several processes gives exactly the same output as in one."""
 from __future__ import annotations
 
+import pytest
+
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from stratlint.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_jobs_output_is_identical(tmp_path, monkeypatch):
     corpus = sorted((ROOT / "tests" / "corpus").glob("*.md"))[:10]
     for path in corpus:

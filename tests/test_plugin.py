@@ -23,10 +23,12 @@ from stratlint.packs import plugins
 from stratlint.packs import load_rules
 from stratlint.testing import RuleExampleError, assert_fires, assert_quiet, check_examples
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("pip") is None,
-    reason="pip is not available in this Python, so the example plugin cannot be installed",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        importlib.util.find_spec("pip") is None,
+        reason="pip is not available in this Python, so the example plugin cannot be installed"),
+    pytest.mark.slow,   # builds and installs a distribution
+]
 
 PLUGIN_DIST = Path(__file__).resolve().parent / "plugin_dist"
 RULE = "house-abbreviation"

@@ -12,6 +12,7 @@ from stratlint.analysis import lemmas
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_the_table_is_current():
     pytest.importorskip("lemminflect", reason="lemminflect (a test dependency) builds the table")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_word_forms.py"),
