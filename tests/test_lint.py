@@ -57,3 +57,22 @@ def test_every_call_into_a_check_kind_goes_through_the_three_functions(monkeypat
             calls.append((name, rule.name)) or real(rule, *args)))
     lint.lint(read_string(TEXT, "plan.md"), [RULES["vague-language"], RULES["cookie-cutter"]])
     assert calls == [("document_hits", "vague-language"), ("summarise", "cookie-cutter")]
+
+
+def test_a_check_that_cannot_compile_fails_in_its_own_rule_only(monkeypatch, tmp_path):
+    """A (plugin) kind whose compile step raises is reported once per file, like one that
+    raises while running; the run does not stop with a traceback and the other rules run."""
+    from stratlint.api import run_paths
+
+    def broken(options, trusted):
+        raise ZeroDivisionError("simulated bug while compiling")
+
+    schema = checks.get("existence").options_schema
+    monkeypatch.setitem(checks._loaded, "existence",
+                        CheckKind("existence", options_schema=schema, compile=broken))
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# Plan\n\nWe will leverage synergies.\n")
+    result = run_paths([tmp_path / "a.md", tmp_path / "b.md"])
+    assert len(result.errors) == 2
+    assert all("simulated bug while compiling" in error for error in result.errors)
+    assert any(f.rule == "vague-language" for f in result.findings)
