@@ -5,7 +5,7 @@
     python scripts/build_builtin_pack.py --check  # exit 1 if it is out of date
 
 Run it after changing rules/*.yaml, schemas/rule.schema.json or a check kind's options;
-tests/test_builtin_pack.py fails until then (see src/stratlint/packs/builtin.py).
+tests/packs/test_builtin_pack.py fails until then (see src/stratlint/packs/builtin.py).
 """
 from __future__ import annotations
 

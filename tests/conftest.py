@@ -41,7 +41,7 @@ def _outside_github_actions(monkeypatch):
 @pytest.fixture(autouse=True)
 def _no_results_cache(monkeypatch):
     """Each test checks its files afresh (and leaves no .stratlint_cache/ behind);
-    tests/test_results_cache.py switches the cache back on."""
+    tests/cache/test_results_cache.py switches the cache back on."""
     monkeypatch.setenv("STRATLINT_NO_CACHE", "1")
 
 

@@ -6,7 +6,7 @@ the error, because every attempt is recorded.
 
 Plugins: rule code loads only from installed entry points; a config's rule-paths name YAML
 rule packs and never Python. That is tested end to end, in real processes, in
-tests/test_plugin.py (test_pip_installs_both_entry_points_and_the_pack_data,
+tests/packs/test_plugin.py (test_pip_installs_both_entry_points_and_the_pack_data,
 test_without_the_plugin_its_rule_does_not_exist and
 test_config_in_checked_folder_cannot_import_python); test_no_code_is_imported_from_the_checked_folder
 below checks the same in-process with the network blocked.

@@ -4,7 +4,7 @@ no user cache, such as a fresh CI runner, does not validate the pack with jsonsc
 
 The file holds a digest of the pack's YAML files and of the rule schema. When the installed
 ones differ (a rule edited in a checkout and the file not rebuilt), it is not used and the
-pack is validated like any other; tests/test_builtin_pack.py fails until it is rebuilt.
+pack is validated like any other; tests/packs/test_builtin_pack.py fails until it is rebuilt.
 It is data only (JSON, never pickle): loading it runs no code.
 """
 from __future__ import annotations

@@ -30,7 +30,7 @@ pytestmark = [
     pytest.mark.slow,   # builds and installs a distribution
 ]
 
-PLUGIN_DIST = Path(__file__).resolve().parent / "plugin_dist"
+PLUGIN_DIST = Path(__file__).resolve().parents[1] / "plugin_dist"
 RULE = "house-abbreviation"
 CODE = "XP101"
 CHECK = "banned-abbreviation"

@@ -10,7 +10,7 @@ from stratlint.analysis import commitments as C
 from stratlint import patterns as terms
 from stratlint.patterns import FOLD_TO_ASCII, fold
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _texts():

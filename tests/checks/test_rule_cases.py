@@ -22,7 +22,7 @@ import yaml
 from stratlint import lint_text
 from stratlint.packs import load_rules
 
-CASES = Path(__file__).parent / "rules"
+CASES = Path(__file__).resolve().parents[1] / "rules"
 RULES = load_rules(include_plugins=False)
 ENGINE_RULES = {"schema-violation", "unreadable-file", "unused-suppression"}
 

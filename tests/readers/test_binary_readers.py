@@ -16,7 +16,7 @@ from stratlint.document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Docume
 from stratlint.errors import ReadError
 from stratlint.readers import read_path, read_text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 WEAK = REPO / "examples" / "weak-hillcrest-trust.md"
 STRONG = REPO / "examples" / "strong-riverside-trust.md"
 VAGUE = {"select": ["vague-language"]}

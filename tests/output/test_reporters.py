@@ -16,7 +16,7 @@ from stratlint.run.result import RunResult
 from stratlint.findings import Finding, Severity
 from stratlint.output.lint import github, gitlab, junit, sarif
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CORPUS = ROOT / "tests" / "corpus"
 WEAK = EXAMPLES / "weak-hillcrest-trust.md"

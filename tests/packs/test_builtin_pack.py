@@ -14,7 +14,7 @@ from stratlint.packs import builtin
 from stratlint import packs
 from stratlint.packs import build_rules, builtin_pack_folder, load_rules, pack_files
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

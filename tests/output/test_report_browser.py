@@ -18,7 +18,7 @@ from stratlint import api
 from stratlint.output.assurance import render
 
 CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 STRONG = REPO / "examples" / "strong-riverside-trust.md"
 WEAK = REPO / "examples" / "weak-hillcrest-trust.md"
 

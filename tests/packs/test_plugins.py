@@ -107,7 +107,7 @@ def test_a_run_looks_up_installed_plugins_once(tmp_path, monkeypatch):
                         lambda *a, **k: lookups.append(1) or real(*a, **k))
     monkeypatch.setenv("STRATLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("STRATLINT_NO_CACHE", raising=False)
-    example = Path(__file__).resolve().parents[1] / "examples" / "weak-hillcrest-trust.md"
+    example = Path(__file__).resolve().parents[2] / "examples" / "weak-hillcrest-trust.md"
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", str(example)])
     assert result.exit_code == 1, result.output
     assert len(lookups) == 1

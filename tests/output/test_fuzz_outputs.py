@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-HARNESS = Path(__file__).resolve().parents[1] / "fuzz" / "fuzz_outputs.py"
+HARNESS = Path(__file__).resolve().parents[2] / "fuzz" / "fuzz_outputs.py"
 SEEDS = [
     b"",
     b"plain\0We will leverage data.\0plan.md",

@@ -16,7 +16,7 @@ from stratlint.readers import read_text
 from stratlint.analysis.placeholders import filled
 from stratlint.readers.structured.schema import jsonable
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "strong-structured-strategy.yaml"
 STRONG = EXAMPLE.read_text(encoding="utf-8")
 SCHEMA = json.loads((ROOT / "schemas" / "strategy.schema.json").read_text(encoding="utf-8"))

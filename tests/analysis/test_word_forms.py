@@ -9,7 +9,7 @@ import pytest
 
 from stratlint.analysis import lemmas
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow

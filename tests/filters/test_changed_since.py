@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from stratlint.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STRONG = ROOT / "examples" / "strong-riverside-trust.md"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -16,7 +16,7 @@ from stratlint.output.assurance import render
 
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SCHEMAS = REPO / "schemas"
 STRONG = REPO / "examples" / "strong-riverside-trust.md"
 WEAK = REPO / "examples" / "weak-hillcrest-trust.md"

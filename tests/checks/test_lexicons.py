@@ -14,7 +14,7 @@ import yaml
 
 from stratlint.api import lint_text
 
-LEXICONS = yaml.safe_load((Path(__file__).resolve().parent.parent / "rules" / "guide" /
+LEXICONS = yaml.safe_load((Path(__file__).resolve().parents[2] / "rules" / "guide" /
                            "lexicons.yaml").read_text(encoding="utf-8"))["lexicons"]
 PLAIN = "the plan"   # what stands in the entry's place in the control document
 

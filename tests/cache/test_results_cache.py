@@ -11,7 +11,7 @@ import pytest
 from stratlint.run import cross_document, lint
 from stratlint.cache.results import FOLDER
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WEAK = (ROOT / "examples" / "weak-hillcrest-trust.md").read_text(encoding="utf-8")
 
 SUPPRESSED = """# Brookfield Council digital plan 2025 to 2028

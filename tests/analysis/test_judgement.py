@@ -12,7 +12,7 @@ from stratlint.patterns import compile_phrases, plain
 from stratlint.api import assess_paths, lint_text
 from stratlint.output.assurance.assess import RED
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STRONG = ROOT / "examples" / "strong-riverside-trust.md"
 
 # Each evidence rule and the heading of the strong example's section that answers it.

@@ -9,7 +9,7 @@ from stratlint.run.lint import Checked
 from stratlint.run.rulebook import RuleBook
 from stratlint.run.sources import read_string
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WEAK = (ROOT / "examples" / "weak-hillcrest-trust.md").read_text(encoding="utf-8")
 OWN = "# Eastfield plan\n\nWe will publish waiting times for repairs every month.\n"
 

@@ -10,7 +10,7 @@ from stratlint.errors import ReadError
 from stratlint.run.rulebook import RuleBook
 from stratlint.run.sources import Source
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def sources() -> list[Source]:
