@@ -183,6 +183,17 @@ class Document:
             blocks.extend(later.blocks)
         return blocks
 
+    def following_at_level(self, section: Section) -> list[Block]:
+        """The sections after this one, at its level or below, up to the next heading above
+        it: what a heading with nothing under it may be leading into."""
+        blocks: list[Block] = []
+        for later in self.sections[section.index + 1:]:
+            if section.heading is None or later.level < section.level:
+                break
+            blocks.append(later.heading)
+            blocks.extend(later.blocks)
+        return blocks
+
     @cached_property
     def title_block(self) -> Block | None:
         for block in self.blocks:

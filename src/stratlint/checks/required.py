@@ -180,7 +180,7 @@ def _section_evidence(document, analysis, check) -> list[Evidence]:
         if heading is None or heading.quoted or analysis.listing(heading) \
                 or not any(r.search(analysis.plain(heading.text)) for r in heading_res):
             continue
-        body = document.subtree(section)
+        body = document.subtree(section) or _led_into(document, section)
         title = heading.title
         if analysis.hollow(body):
             found.append(Evidence("section", heading.start, heading.end, title, False,
@@ -197,6 +197,21 @@ def _section_evidence(document, analysis, check) -> list[Evidence]:
     if options["yearly-headings"]:
         found.extend(_yearly_heading_evidence(document, analysis))
     return found
+
+
+# A heading written as a lead-in to the headings after it: a sentence ("We've identified
+# eight behaviours that will help ..."), a colon, or a count ("Our five principles").
+_LEAD_IN_HEADING = re.compile(r"[.:]\s*$|\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|"
+                              r"ten|twelve)\s+(?:[\w-]+\s+)?\w+s\b", re.IGNORECASE)
+
+
+def _led_into(document, section) -> list:
+    """For a heading with nothing under it that introduces the sections after it at the
+    same level ("### Eight behaviours we share." over a "###" for each), those sections;
+    for any other empty heading, nothing (it is a hollow section)."""
+    if section.heading is None or not _LEAD_IN_HEADING.search(section.heading.title):
+        return []
+    return document.following_at_level(section)
 
 
 _YEARLY = re.compile(r"\b(?:progress|update|updates|review|report|achievements|plans?|"
@@ -430,8 +445,9 @@ def describe(options) -> str:
     if options.get("headings") or options.get("heading-patterns"):
         named = f" (such as {_listed(options['headings'])})" if options.get("headings") else ""
         parts.append(f"a section whose heading names the topic{named} and whose body says "
-                     "something on it, or a table column headed on the topic with its rows "
-                     "filled in")
+                     "something on it (for a heading written as a lead-in, such as 'Our five "
+                     "principles:', the sections after it at its level), or a table column "
+                     "headed on the topic with its rows filled in")
     need = options["min-matches"]
     if options.get("phrases") or options.get("patterns"):
         where = " in one section" if options.get("same-section") else ""
