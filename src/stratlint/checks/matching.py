@@ -49,12 +49,6 @@ def _in_proper_name(text: str, lo: int, hi: int) -> bool:
     return after[:1].isupper()
 
 
-def blocks_for(analysis: Analysis, options: Mapping) -> tuple[Block, ...]:
-    if options["include-headings"]:
-        return analysis.text_blocks
-    return analysis.prose_blocks
-
-
 @dataclass(frozen=True)
 class Matcher:
     """A rule's phrases and patterns with the options that say where they count, compiled
@@ -84,6 +78,10 @@ class Matcher:
             options["skip-proper-names"], options["include-listings"],
             options["include-placeholders"])
 
+    def blocks(self, analysis: Analysis) -> tuple[Block, ...]:
+        """The blocks searched when none are given: the text, headings too unless left out."""
+        return analysis.text_blocks if self.include_headings else analysis.prose_blocks
+
     def matches(self, document: Document, analysis: Analysis,
                 blocks=None) -> Iterator[tuple[Block, int, int, str]]:
         """Yield (block, start, end, matched text) in document order, phrases before
@@ -95,9 +93,7 @@ class Matcher:
         phrase_texts, pattern_texts = analysis.scan.texts_for(phrase_set)
         has_phrases, has_patterns = bool(phrase_set.phrases), bool(phrase_set.patterns)
         skip_placeholders = not self.include_placeholders and bool(analysis.placeholder_spans)
-        if blocks is None:
-            blocks = analysis.text_blocks if self.include_headings else analysis.prose_blocks
-        for block in blocks:
+        for block in self.blocks(analysis) if blocks is None else blocks:
             key = block.text
             phrases = has_phrases and (phrase_texts is None or key in phrase_texts)
             patterns = has_patterns and (pattern_texts is None or key in pattern_texts)

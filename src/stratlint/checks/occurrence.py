@@ -45,8 +45,7 @@ class Occurrence(MatcherCheck):
     def run(self, document, analysis):
         for span, blocks in self._scopes(document, analysis):
             if blocks is None:   # the whole document
-                blocks = list(analysis.text_blocks if self.matcher.include_headings
-                              else analysis.prose_blocks)
+                blocks = list(self.matcher.blocks(analysis))
             if self.min_words and sum(len(analysis.words(b.text)) for b in blocks) \
                     < self.min_words:
                 continue
