@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from ..analysis import Analysis
-from . import with_defaults
 from ..document import HEADING, Block, Document
 from ..patterns import PhraseSet, alternation_matches, compile_phrases
+from . import with_defaults
 
 # Options every phrase-based check accepts, as JSON Schema properties.
 PHRASE_OPTIONS = {

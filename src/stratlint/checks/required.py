@@ -5,11 +5,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Mapping
 
 from ..analysis import delivered, hollow
 from ..analysis.placeholders import filled
-from typing import Mapping
-
 from ..document import HEADING, is_structured
 from ..patterns import compile_patterns, compile_phrases
 from . import CheckKind, Hit
