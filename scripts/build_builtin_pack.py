@@ -11,21 +11,12 @@ from __future__ import annotations
 
 import sys
 
+from _generated import write_or_check  # beside this script
 from stratlint.packs.builtin import SHIPPED, render
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        current = SHIPPED.read_text(encoding="utf-8") if SHIPPED.exists() else ""
-        if current != text:
-            print(f"{SHIPPED} is out of date: run python scripts/build_builtin_pack.py",
-                  file=sys.stderr)
-            return 1
-        return 0
-    SHIPPED.write_text(text, encoding="utf-8")
-    print(f"wrote {SHIPPED}", file=sys.stderr)
-    return 0
+    return write_or_check(SHIPPED, render(), argv, "build_builtin_pack.py")
 
 
 if __name__ == "__main__":

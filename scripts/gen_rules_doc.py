@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from _generated import write_or_check  # beside this script
+
 OUT = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 
 
@@ -30,15 +32,7 @@ def render_all() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render_all()
-    if "--check" in argv:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print("docs/rules.md is out of date: run python scripts/gen_rules_doc.py",
-                  file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(OUT, render_all(), argv, "gen_rules_doc.py")
 
 
 if __name__ == "__main__":
