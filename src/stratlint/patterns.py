@@ -465,12 +465,15 @@ class Scan:
         return found
 
     def _with_literals(self, needs: tuple[frozenset[str], ...]) -> dict[str, tuple[int, ...]]:
-        if self._holding is None:
-            self._holding = _find_literals(self._scanner.literals, self._texts, self._folded)
-        holding = self._holding
-        if not frozenset().union(*needs) <= self._scanner.literals:
+        wanted = frozenset().union(*needs)
+        if not wanted <= self._scanner.literals:
             # A phrase set the run did not announce (a report's own search): on its own.
-            holding = _find_literals(frozenset().union(*needs), self._texts, self._folded)
+            holding = _find_literals(wanted, self._texts, self._folded)
+        else:
+            if self._holding is None:
+                self._holding = _find_literals(self._scanner.literals, self._texts,
+                                               self._folded)
+            holding = self._holding
         found: dict[str, list[int]] = {}
         for index, literals in enumerate(needs):
             texts = set().union(*(holding.get(literal, ()) for literal in literals))

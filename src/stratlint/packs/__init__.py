@@ -108,9 +108,7 @@ def _check_options(check_name: str, options: dict, where: str) -> Mapping[str, A
             detail += f" (options of check {check_name!r}: {', '.join(allowed) or 'none'})"
         raise StratlintError(f"{where}: options{'.' + key if key else ''}: {detail}")
     _check_patterns(options, where)
-    defaults = {k: v["default"] for k, v in kind.options_schema.get("properties", {}).items()
-                if isinstance(v, dict) and "default" in v}
-    return _freeze({**defaults, **options})
+    return _freeze(dict(checks.with_defaults(kind.options_schema, options)))
 
 
 def _check_patterns(options: dict, where: str) -> None:
