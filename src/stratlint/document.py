@@ -175,20 +175,20 @@ class Document:
 
     def subtree(self, section: Section) -> list[Block]:
         """A section's blocks plus those of the sections nested below its heading."""
-        blocks = list(section.blocks)
-        for later in self.sections[section.index + 1:]:
-            if section.heading is None or later.level <= section.level:
-                break
-            blocks.append(later.heading)
-            blocks.extend(later.blocks)
-        return blocks
+        return list(section.blocks) + self._after(section, same_level=False)
 
     def following_at_level(self, section: Section) -> list[Block]:
         """The sections after this one, at its level or below, up to the next heading above
         it: what a heading with nothing under it may be leading into."""
+        return self._after(section, same_level=True)
+
+    def _after(self, section: Section, same_level: bool) -> list[Block]:
+        """The headings and blocks of the sections after `section` that sit below it (or,
+        with same_level, beside it too), up to the first that does not."""
         blocks: list[Block] = []
         for later in self.sections[section.index + 1:]:
-            if section.heading is None or later.level < section.level:
+            if section.heading is None or later.level < section.level or \
+                    (later.level == section.level and not same_level):
                 break
             blocks.append(later.heading)
             blocks.extend(later.blocks)
