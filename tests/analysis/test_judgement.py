@@ -89,6 +89,10 @@ def test_one_written_section_is_enough_again(tmp_path):
     ("To be agreed at the next board meeting.", True),
     ("TBC", True),
     ("Details to follow.", True),
+    ("Consultation findings will be added once the resident survey closes.", True),
+    ("This section will be completed after consultation.", True),
+    ("[insert baseline]", True),
+    ("Findings were added to the record once the survey closed in May.", False),
     ("We will agree these at the next board, once the budget is to be confirmed, and "
      "publish the list of services with their owners and volumes in the annual report.",
      False),
@@ -192,6 +196,37 @@ def test_items_under_theme_headings_take_their_date_and_owner_from_above():
     # Only item 4 lacks anything (a measure); the dates and owners come from the headings.
     assert [(f.rule, f.line) for f in gaps] == [("commitment-not-measurable", 19)]
     assert "has no measure or target" in gaps[0].message
+
+
+MISSIONS = """# Permits Agency Strategy 2025 to 2028
+
+## Mission {n}: Make applying simple
+
+**Lead: Director of Operations**
+
+- Publish a plain guide to the rules by September 2025.
+- Show applicants the status of every application online by March 2026.
+- Replace the paper renewal form with an online service by December 2025.
+- Remove duplicate entry of applicant details by March 2027.
+- Bring appeals online by March 2027.
+
+**We'll know this is working when:**
+
+- calls about application status fall by 50% by March 2027;
+- 90% of renewals are made online by March 2027.
+"""
+
+
+def test_bullets_under_mission_headings_are_commitments_and_measures_lists_are_not():
+    text = "".join(MISSIONS.format(n=n).split("\n", 2)[2] if n > 1 else MISSIONS.format(n=n)
+                   for n in (1, 2, 3))
+    count = next(f for f in lint_text(text, "s.md", config={})
+                 if f.rule == "too-many-commitments")
+    assert count.message.startswith("15 commitments")   # 5 per mission, no measures
+    # A heading about beliefs stays out, even when numbered like a theme.
+    values = text.replace("Mission 2: Make applying simple", "Mission 2: our values")
+    assert "too-many-commitments" not in {f.rule for f in lint_text(values, "s.md",
+                                                                    config={})}
 
 
 def test_item_numbers_and_counts_of_parts_are_not_measures():

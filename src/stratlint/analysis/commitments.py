@@ -64,11 +64,12 @@ NOT_ACTIONS = re.compile(
 SPREAD_PROMISES = 30
 SPREAD_RATIO = 5
 
-# A lead-in to a list of results or beliefs, not of actions: "The intended outcomes for this
-# workstream are:", "Our principles:".
+# A lead-in to a list of results, beliefs or measures, not of actions: "The intended
+# outcomes for this workstream are:", "Our principles:", "We'll know this is working when:".
 NOT_ACTIONS_LEAD = re.compile(r"\b(?:outcomes?|aims|vision|principles|values|benefits|"
-                              r"ambitions?|what (?:good|success) looks like)\b[^:]*:\s*$",
-                              re.IGNORECASE)
+                              r"ambitions?|what (?:good|success) looks like|indicators|kpis|"
+                              r"measures of success|(?:is|are) working|we(?:'|\u2019)?ll know|"
+                              r"we will know)\b[^:]*:\s*$", re.IGNORECASE)
 
 # A section on measures: milestones listed under it measure commitments made elsewhere.
 MEASURES_HEADING = re.compile(r"\b(?:measur\w*|indicators?|metrics|know|success|working|"
@@ -296,14 +297,21 @@ def find(document: Document, analysis) -> list[Commitment]:
         if len(elsewhere) >= SPREAD_PROMISES and len(elsewhere) > SPREAD_RATIO * len(found):
             found = sorted(found + elsewhere, key=lambda c: c.start)
         return found
-    themed = [s for s in headed if not NOT_ACTIONS.search(s.heading.title)
-              and (THEME_HEADING.search(s.heading.title) or _action_list(s))]
+    themed = [s for s in headed if _theme(s.heading.title) or
+              (not NOT_ACTIONS.search(s.heading.title) and _action_list(s))]
     if themed:
         return _from_sections(document, analysis, themed)
     return _from_prose(document, analysis)
 
 
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _theme(title: str) -> bool:
+    """A numbered theme, priority or mission heading whose own words are not about beliefs
+    or results: "Mission 1: Make claiming simple", not "Priority 2: our values"."""
+    match = THEME_HEADING.search(title)
+    return match is not None and not NOT_ACTIONS.search(title[match.end():])
 
 
 def _action_list(section) -> bool:

@@ -20,7 +20,8 @@ _NOT_WRITTEN = re.compile(
     r"tbc|tbd|tba|coming soon|to follow|(?:is |are )?(?:still )?(?:under|in) (?:development|"
     r"discussion|review)|being (?:developed|drafted|written|agreed)|placeholder|lorem ipsum|"
     r"not yet (?:agreed|written|known|available|decided)|will be (?:added|confirmed|agreed|"
-    r"published|set out|developed|provided|written) (?:later|in due course|at a later date|"
+    r"published|set out|developed|provided|written|completed|included|inserted|finali[sz]ed|"
+    r"updated|shared) (?:later|in due course|at a later date|(?:once|when|after|following)\b|"
     r"(?:at|after|by) (?:the|a) (?:next|later|future)\b[\w ]{0,30})|awaiting (?:sign[- ]off|"
     r"approval|agreement)|insert (?:text|here|\w+ here))\b", re.IGNORECASE)
 # A filler sentence is short: a long one that mentions "to be agreed" says something else too.

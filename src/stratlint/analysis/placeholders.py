@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
-# "[TODO]", "[TODO: one-sentence mission]", "[todo - add the owner]"
-PLACEHOLDER = re.compile(r"\[\s*TODO\b[^\[\]]{0,500}\]", re.IGNORECASE)
+# "[TODO]", "[TODO: one-sentence mission]", "[todo - add the owner]", and the bracketed
+# notes authors leave: "[To follow]", "[TBC]", "[insert baseline]".
+PLACEHOLDER = re.compile(
+    r"\[\s*(?:TODO|TBC|TBD|TBA|to follow|to be (?:added|agreed|confirmed|written|completed|"
+    r"inserted)|insert|placeholder)\b[^\[\]]{0,500}\]", re.IGNORECASE)
 # Text that says a value is not known yet.
 _UNSET = frozenset({"tbc", "tbd", "tba", "n/a", "na", "none", "unknown", "todo", "?", "-",
                     "...", "\u2026", "to be confirmed", "to be decided", "not yet known"})
