@@ -89,7 +89,10 @@ def load_labels(corpus: Path) -> dict[Path, dict]:
         matches = [p for p in corpus.iterdir() if p.stem == stem and p.suffix in (".md", ".txt")]
         if matches:
             data = yaml.safe_load(labels.read_text(encoding="utf-8"))
-            documents[matches[0]] = {"expect": data["expect"], "quality": data.get("quality", "")}
+            disputed = set(data.get("disputed") or ())
+            expect = {rule: value for rule, value in data["expect"].items()
+                      if rule not in disputed}
+            documents[matches[0]] = {"expect": expect, "quality": data.get("quality", "")}
     return documents
 
 

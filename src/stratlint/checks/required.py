@@ -18,6 +18,10 @@ OPTIONS = {
     "headings": {"type": "array", "items": {"type": "string", "minLength": 1},
                  "description": "phrases that satisfy the rule when they appear in a heading"},
     "heading-patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "broad-headings": {"type": "array", "items": {"type": "string", "minLength": 1},
+                       "description": "headings on a wider topic ('where we are now'): their "
+                                      "section counts only when its body holds the rule's "
+                                      "own evidence, not just any written sentence"},
     "phrases": {"type": "array", "items": {"type": "string", "minLength": 1},
                 "description": "phrases that satisfy the rule when they appear in the text"},
     "patterns": {"type": "array", "items": {"type": "string", "minLength": 1},
@@ -141,22 +145,27 @@ _NOTHING = re.compile(r"\b(?:there (?:are|is) no|we (?:do not|don't) (?:yet )?ha
                       r"not yet)\b", re.IGNORECASE)
 
 
-def _supporting_sentence(document, analysis, body, check) -> Evidence | None:
+def _supporting_sentence(document, analysis, body, check, broad=False) -> Evidence | None:
     """The body sentence that best supports a section: one holding the rule's own words
-    (not as a promise for later), else its first sentence that says something."""
+    (not as a promise for later), else its first sentence that says something. Under a
+    broad heading only the rule's own words, patterns or delivered work count."""
     options = check.options
     blocks = [b for b in body if b.kind != HEADING and not b.header and not analysis.listing(b)]
-    for block, start, end, _text in check.support.matches(document, analysis, blocks=blocks):
-        sentence = analysis.sentence_at(start)
-        if sentence is None or (_says_something(sentence.text, start - sentence.start)
-                                and not _NOTHING.search(analysis.plain(sentence.text))):
-            return _sentence_evidence(analysis, block, start, end)
+    matchers = [check.support] + ([m for m, _ in check.searches] if broad else [])
+    for matcher in matchers:
+        for block, start, end, _text in matcher.matches(document, analysis, blocks=blocks):
+            sentence = analysis.sentence_at(start)
+            if sentence is None or (_says_something(sentence.text, start - sentence.start)
+                                    and not _NOTHING.search(analysis.plain(sentence.text))):
+                return _sentence_evidence(analysis, block, start, end)
     if options["delivered-work"]:
         for block in blocks:
             for sentence in analysis.sentences_in(block):
                 if delivered.delivery(analysis.plain(sentence.text)) is not None:
                     return Evidence("text", sentence.start, sentence.end,
                                     _quoted(sentence.text), True)
+    if broad:
+        return None
     for block in blocks:
         for sentence in analysis.sentences_in(block):
             text = analysis.plain(sentence.text)
@@ -174,10 +183,14 @@ def _section_evidence(document, analysis, check) -> list[Evidence]:
     section when its rows are filled in."""
     options, heading_res = check.options, check.headings
     found = []
-    for section in document.sections if heading_res else ():
+    wider = check.broad_headings
+    for section in document.sections if heading_res or wider else ():
         heading = section.heading
-        if heading is None or heading.quoted or analysis.listing(heading) \
-                or not any(r.search(analysis.plain(heading.text)) for r in heading_res):
+        if heading is None or heading.quoted or analysis.listing(heading):
+            continue
+        said = analysis.plain(heading.text)
+        broad = not any(r.search(said) for r in heading_res)
+        if broad and not (wider is not None and wider.search(said)):
             continue
         body = document.subtree(section) or _led_into(document, section)
         title = heading.title
@@ -185,10 +198,11 @@ def _section_evidence(document, analysis, check) -> list[Evidence]:
             found.append(Evidence("section", heading.start, heading.end, title, False,
                                   f"the section '{title}' has nothing written in it yet"))
             continue
-        support = _supporting_sentence(document, analysis, body, check)
+        support = _supporting_sentence(document, analysis, body, check, broad)
         if support is None:
+            why = "does not show this" if broad else "only promises this for later"
             found.append(Evidence("section", heading.start, heading.end, title, False,
-                                  f"the section '{title}' only promises this for later"))
+                                  f"the section '{title}' {why}"))
             continue
         found.append(Evidence("section", support.start, support.end,
                               f"{title}: {support.text}", True))
@@ -361,6 +375,12 @@ class Required:
                              self.trusted),
         ) if r is not None)
 
+    @cached_property
+    def broad_headings(self):
+        """The compiled headings on a wider topic, or None."""
+        return compile_phrases(tuple(self.options.get("broad-headings", ())),
+                               self.options["ignore-case"])
+
     def collect(self, document, analysis) -> list[Evidence]:
         """Every piece of evidence for the rule, strongest first: filled fields, then
         written sections on the topic, then sentences using its words. In a structured
@@ -447,6 +467,9 @@ def describe(options) -> str:
                      "something on it (for a heading written as a lead-in, such as 'Our five "
                      "principles:', the sections after it at its level), or a table column "
                      "headed on the topic with its rows filled in")
+    if options.get("broad-headings"):
+        parts.append(f"a section on a wider topic (such as {_listed(options['broad-headings'])}) "
+                     "only when its body holds the evidence itself")
     need = options["min-matches"]
     if options.get("phrases") or options.get("patterns"):
         where = " in one section" if options.get("same-section") else ""
