@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import hollow
+from ..analysis.commitments import THEME_HEADING
 from ..analysis.placeholders import filled, unfilled_text
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, is_structured
 from . import CheckKind, Hit
@@ -18,7 +19,8 @@ OPTIONS = {
 # "Our mission is ...", "PHE's mission is ...", "Our vision: ...", "We will be a council that
 # ...", "X will become a leader in ...", "the role of IT is to ...".
 _STATED = re.compile(
-    r"\b(?:mission|vision|ambition|purpose|aim|goal)\s*(?:is|will be|:)\s*|"
+    # Not "this mission is about ...", which describes one workstream.
+    r"\b(?<!this )(?<!each )(?:mission|vision|ambition|purpose|aim|goal)\s*(?:is|will be|:)\s*|"
     # "the purpose of the FDS: to leverage ...", "the aim of our digital work is to ...";
     # not "the purpose of this strategy is to ...", which describes the document.
     r"\b(?:mission|purpose|aim|goal)\s+of\s+(?!(?:this|the)\s+(?:[\w-]+\s+)?(?:document|paper|"
@@ -32,6 +34,7 @@ _STATED = re.compile(
     r"\bthe role of [\w\s]{1,30}? is to\s+", re.IGNORECASE)
 
 
+_LEAD_IN = re.compile(r":\W*$")
 _ABOUT_DOCUMENT = re.compile(r"\b(?:of|for) (?:this|the) (?:document|paper|report|strategy)\b",
                              re.IGNORECASE)
 
@@ -47,6 +50,7 @@ _NOT_STRAPLINE = re.compile(
     r"outlines|explains|covers|summarises|presents|is|was|has been)\b|\bwe'?ve just\b|"
     r"^\W*(?:19|20)\d\d\W*$", re.IGNORECASE)
 _STRAPLINE_WORDS = 20
+_PULL_QUOTE_WORDS = 12
 # A strapline says what the organisation aims at: it opens with what it is doing ("Using
 # ...", "Making ...") or names who it serves and how ("for our borough", "to improve ...").
 _AIM = re.compile(
@@ -56,22 +60,31 @@ _AIM = re.compile(
 
 
 def _strapline(document, analysis):
-    """A short line straight under the title, before any other heading, saying what the
-    organisation is for: "Using new technology to serve London and improve lives"."""
+    """A short line straight under the title (and a second title line), before any other
+    heading, saying what the organisation is for: "Using new technology to serve London
+    and improve lives"; or a short line set off as a pull-quote there ("> Paid right,
+    first time."), which is a strapline by its setting."""
     title = document.title_block
     if title is None or title.kind != HEADING:
         return None
+    written = False
     for block in document.blocks[document.blocks.index(title) + 1:]:
         if block.kind == HEADING:
-            return None
-        if block.kind != PARAGRAPH or block.quoted or unfilled_text(block.text):
+            if written or block.level > title.level:
+                return None
+            continue
+        written = True
+        if block.kind != PARAGRAPH or unfilled_text(block.text):
             continue
         text = " ".join(analysis.plain(block.text).split())
         words = len(text.split())
-        if 4 <= words <= _STRAPLINE_WORDS and _AIM.search(text) \
+        set_off = block.quoted and words <= _PULL_QUOTE_WORDS
+        if (2 if set_off else 4) <= words <= _STRAPLINE_WORDS \
+                and (set_off or (_AIM.search(text) and not block.quoted)) \
                 and not _NOT_STRAPLINE.search(text) and not re.search(r"\d", text):
             return block.start, block.end, block.title
-        return None
+        if not block.quoted:
+            return None
     return None
 
 
@@ -83,12 +96,17 @@ def _statement(document, analysis, headings):
             continue
         if _ABOUT_DOCUMENT.search(heading.title):
             continue   # "Purpose of this document" describes the paper, not the organisation
+        if THEME_HEADING.search(heading.title):
+            continue   # "Mission 1: Make claiming simple" is a workstream, not the mission
+        # Under its own heading a statement set off as a block quote is the author's own
+        # ("> **Smarter homes, smarter service.**"), and a lead-in ("Our vision is
+        # simple:") introduces it rather than being it.
         for block in section.blocks:
-            if block.kind in (PARAGRAPH, LIST_ITEM) and not block.quoted \
+            if block.kind in (PARAGRAPH, LIST_ITEM) \
                     and not unfilled_text(block.text) and not analysis.listing(block):
                 # "To be agreed at the next board meeting." is not a mission yet.
                 sentences = [s for s in analysis.sentences_in(block)
-                             if not hollow.filler(s.text)]
+                             if not hollow.filler(s.text) and not _LEAD_IN.search(s.text)]
                 if sentences:
                     first = sentences[0]
                     return first.start, first.end, first.text
@@ -169,9 +187,11 @@ def describe(options) -> str:
             "such as 'Mission', 'Vision', 'Ambition' or 'Purpose'; a sentence that states it "
             "('Our mission is ...', 'Our vision is ...', 'We want to be ...', 'Our strategy "
             "is to ...', 'the purpose of the Data Strategy: to ...'); a short strapline under the title saying what the organisation "
-            "aims at ('Using new technology to serve the borough'). Not a mission: a 'to be "
-            "agreed' sentence or an empty section, a contents entry, a line about the "
-            "document itself ('This strategy sets out ...'). The statement found must be at "
+            "aims at ('Using new technology to serve the borough'), or a short line set off "
+            "as a pull-quote there. Not a mission: a 'to be agreed' sentence or an empty "
+            "section, a lead-in ending in a colon, a contents entry, a numbered workstream "
+            "('Mission 1: ...'), a line about the document itself ('This strategy sets out "
+            "...'). The statement found must be at "
             f"most {limit} words.")
 
 
