@@ -106,6 +106,10 @@ def test_filler(text, expected):
     ("We will develop KPIs for each priority.", "KPIs", True),
     ("Key performance indicators will also be developed next year.", "Key", True),
     ("Measures are yet to be agreed with the board.", "Measures", True),
+    ("A framework, including key performance indicators (KPIs) and baselines for each "
+     "outcome, will be developed during 2024/25.", "key", True),
+    ("Decisions will be built into the financial planning cycle, and a workforce plan will "
+     "be developed.", "financial", False),
     ("Our KPIs are reported to the board every month.", "KPIs", False),
     ("We track three indicators: calls, waits and complaints.", "indicators", False),
 ])

@@ -89,11 +89,13 @@ def intention(sentence: str, offset: int) -> bool:
         if len(_WORD.findall(before[match.end():])) <= 6:
             return True
     # "Indicators will be developed", "measures are yet to be agreed".
-    return bool(_LATER.match(sentence, offset, offset + 90))
+    return bool(_LATER.match(sentence, offset, offset + 140))
 
 
+# The promise must be in the same clause: "..., and a workforce plan will be developed"
+# puts off the plan, not what came before it.
 _LATER = re.compile(
-    r"[^.;:]{0,60}?\b(?:(?:will|would)\s+(?:also\s+|then\s+|now\s+|first\s+)?be|"
+    r"(?:(?!,\s+(?:and|but|while|whereas|although)\b)[^.;:]){0,100}?\b(?:(?:will|would)\s+(?:also\s+|then\s+|now\s+|first\s+)?be|"
     r"(?:are|is)\s+(?:yet\s+|still\s+)?to\s+be)\s+(?:co-)?"
     r"(?:developed|designed|defined|agreed|confirmed|set out|identified|decided|established|"
     r"published separately|worked up|drawn up|finali[sz]ed)\b", re.IGNORECASE)
