@@ -47,18 +47,38 @@ def _verb_after(sentence: str, at: int, words: int = 5) -> re.Match | None:
 # paper") is not delivery to users.
 _ABOUT_STRATEGY = re.compile(r"\b(?:strategy|strategies|vision|principles|plan|framework|"
                              r"approach|priorities|values|ambitions?|paper|document|roadmap|"
-                             r"mission|objectives)\b", re.IGNORECASE)
+                             r"mission|objectives|drafts?)\b", re.IGNORECASE)
 
 
 def _about_strategy(sentence: str, start: int, end: int) -> bool:
     return bool(_ABOUT_STRATEGY.search(sentence, max(0, start - 30), min(len(sentence), end + 30)))
 
 
+# "Until ... we have completed a review": a condition still to be met, not a record.
+_CONDITION = re.compile(r"\b(?:until|once|unless|if|when|whenever|after|as soon as)\b",
+                        re.IGNORECASE)
+
+
+# "Setting out what we have delivered": a report promised, not a record.
+_EMBEDDED = re.compile(r"\b(?:what|how much|how far|whether)\s+$", re.IGNORECASE)
+
+
+def conditional(sentence: str, offset: int) -> bool:
+    """Whether the words at `offset` are a condition still to be met ("until ... we have
+    completed a review") or the object of a report still to come ("what we have
+    delivered")."""
+    return bool(_CONDITION.search(sentence, 0, offset)
+                or _EMBEDDED.search(sentence, max(0, offset - 20), offset))
+
+
 def delivery(sentence: str) -> tuple[int, int] | None:
     """Where a sentence states delivered work (start, end), or None."""
     for pattern in (_PERFECT, _SIMPLE):
         for match in pattern.finditer(sentence):
-            if lemmas.delivered_verb(match.group(1)) \
+            # "When we launched the app" is a record; "until we have completed" is not.
+            pending = conditional(sentence, match.start()) if pattern is _PERFECT else \
+                _EMBEDDED.search(sentence, max(0, match.start() - 20), match.start())
+            if lemmas.delivered_verb(match.group(1)) and not pending \
                     and not _about_strategy(sentence, match.start(), match.end()):
                 return match.start(), match.end()
     for match in _DATED.finditer(sentence):

@@ -293,6 +293,9 @@ def _text_evidence(document, analysis, check) -> list[Evidence]:
             elif hollow.intention(text, offset):
                 found.append(_sentence_evidence(analysis, block, start, end, False,
                                                 "it only promises this for later"))
+            elif options["delivered-work"] and delivered.conditional(text, offset):
+                found.append(_sentence_evidence(analysis, block, start, end, False,
+                                                "it is a condition still to be met"))
             elif options.get("skip-forecasts") and _FORECAST.search(text):
                 found.append(_sentence_evidence(analysis, block, start, end, False,
                                                 "it is a forecast, not a target"))
