@@ -237,6 +237,39 @@ def test_bullets_under_mission_headings_are_commitments_and_measures_lists_are_n
                                                                     config={})}
 
 
+def test_table_rows_take_dates_from_the_heading_above_their_table_unless_a_column_decides():
+    text = """# Borough Digital Plan 2025 to 2028
+
+## What we will do
+
+### 2025/26 priorities
+
+| Action | Lead |
+|---|---|
+| Open drop-in help in 20 libraries | Head of Libraries |
+
+### 2026/27 priorities
+
+| Action | Lead |
+|---|---|
+| Offer help in four community languages at 10 hubs | Head of Customer Services |
+
+## Our commitments
+
+Each commitment has one accountable owner and we review them every quarter.
+
+| Commitment | Target | By when | Owner |
+|---|---|---|---|
+| Answer calls first time | 90% answered | June 2026 | Head of Contact |
+| Book repairs online | 40% online |  |  |
+"""
+    gaps = [f for f in lint_text(text, "s.md", config={}) if f.rule.startswith("commitment-")]
+    # The dated headings cover the first two tables; the last row's empty cells are gaps,
+    # whatever the paragraph above the table says.
+    assert [(f.rule, f.line) for f in gaps] == [("commitment-not-time-bound", 24)]
+    assert "a date or timescale and a named owner" in gaps[0].message
+
+
 def test_item_numbers_and_counts_of_parts_are_not_measures():
     text = """# Digital Strategy
 

@@ -217,7 +217,9 @@ def _has_owner(text: str) -> bool:
 
 
 def _table_commitments(blocks: list[Block], section: str, context: str) -> list[Commitment]:
-    """One commitment per body row; a part counts when its column's cell really holds it."""
+    """One commitment per body row. Where the table has a column for a part (a measure, a
+    date, an owner), the row's cell in it decides, even when it is empty; otherwise the
+    part may come from the row's text or the headings above the table."""
     titles: dict[int, str] = {}
     rows: dict[int, list[Block]] = {}
     for block in blocks:
@@ -227,20 +229,25 @@ def _table_commitments(blocks: list[Block], section: str, context: str) -> list[
             titles[block.col] = block.title
         else:
             rows.setdefault(block.row, []).append(block)
+    columns = {role: {col for col, title in titles.items() if regex.search(title)}
+               for role, regex in COLUMN_PARTS.items()}
     found = []
     for cells in rows.values():
         text = " | ".join(c.title for c in cells)
         measure, when, owner = _parts(text, context)
-        by_role = {role: [c for c in cells if regex.search(titles.get(c.col, ""))]
-                   for role, regex in COLUMN_PARTS.items()}
-        said = {id(c): strip_placeholders(c.title) for c in cells}
-        if by_role["measure"]:
-            measure = any(MEASURE.search(said[id(c)]) for c in by_role["measure"])
-        if by_role["date"] and not when:
-            when = next((" ".join(said[id(c)].lower().split()) for c in by_role["date"]
-                         if DATE.search(said[id(c)]) or re.search(r"\d", said[id(c)])), "")
-        if by_role["owner"]:
-            owner = owner or any(said[id(c)].strip(" -\u2013.") for c in by_role["owner"])
+        said = {c.col: strip_placeholders(c.title) for c in cells}
+        in_column = {role: [said[col] for col in cols if col in said]
+                     for role, cols in columns.items()}
+        if columns["measure"]:
+            measure = any(MEASURE.search(cell) for cell in in_column["measure"])
+        if columns["date"]:
+            own = DATE.search(strip_placeholders(text))
+            when = next((" ".join(cell.lower().split()) for cell in in_column["date"]
+                         if DATE.search(cell) or re.search(r"\d", cell)),
+                        " ".join(own.group(0).lower().split()) if own else "")
+        if columns["owner"]:
+            owner = _has_owner(strip_placeholders(text)) or \
+                any(cell.strip(" -\u2013.") for cell in in_column["owner"])
         found.append(Commitment(cells[0].start, cells[-1].end, text, measure, bool(when),
                                 owner, section, when))
     return found
@@ -388,6 +395,7 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
         # The headings above the current block, each with the owner lines under it.
         above: list[tuple[int, str]] = [(section.heading.level, _plain_heading(section.heading))]
         lead = ""
+        tables: dict[str, list[Block]] = {}   # table cells by the headings above them
         for block in blocks:
             if block.kind == HEADING:
                 above = [h for h in above if h[0] < block.level]
@@ -398,7 +406,9 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
                 continue
             seen.add(block.start)
             context = " ".join(text for _level, text in above)
-            if block.kind == PARAGRAPH:
+            if block.kind == TABLE_CELL:
+                tables.setdefault(context, []).append(block)
+            elif block.kind == PARAGRAPH:
                 if _has_owner(block.title) and not promise_in(block.title):
                     level, text = above[-1]
                     above[-1] = (level, f"{text} {block.title}")   # "Executive lead: ..."
@@ -409,8 +419,10 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
                     and not NOT_ACTIONS_LEAD.search(lead):
                 found.append(_commitment(block.start, block.end, block.title,
                                          f"{context} {lead}", section.title))
-        found.extend(_table_commitments([b for b in blocks if b.kind != HEADING],
-                                        section.title, _plain_heading(section.heading)))
+        for context, cells in tables.items():
+            # A row takes its date and owner from the headings above its table too
+            # ("### 2025/26 priorities").
+            found.extend(_table_commitments(cells, section.title, context))
     found.sort(key=lambda c: c.start)
     return found
 
