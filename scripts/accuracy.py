@@ -82,7 +82,8 @@ def load_labels(corpus: Path) -> dict[Path, dict]:
             matches = [p for p in corpus.iterdir() if p.stem == name and p.suffix in (".md", ".txt")]
             if matches:
                 documents[matches[0]] = {"expect": entry["expect"],
-                                         "quality": entry.get("overall", "")}
+                                         "quality": entry.get("overall", ""),
+                                         "disputed": set(entry.get("disputed") or ())}
         return documents
     for labels in sorted(corpus.glob("*.labels.yaml")):
         stem = labels.name[: -len(".labels.yaml")]
@@ -92,7 +93,8 @@ def load_labels(corpus: Path) -> dict[Path, dict]:
             disputed = set(data.get("disputed") or ())
             expect = {rule: value for rule, value in data["expect"].items()
                       if rule not in disputed}
-            documents[matches[0]] = {"expect": expect, "quality": data.get("quality", "")}
+            documents[matches[0]] = {"expect": expect, "quality": data.get("quality", ""),
+                                     "disputed": disputed & set(data["expect"])}
     return documents
 
 
