@@ -1,6 +1,7 @@
 """occurrence: more than `max`, or fewer than `min`, matches in a scope."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -19,6 +20,13 @@ OPTIONS = {
                            "description": "with max: fire only when the matches are also "
                                           "more frequent than this, so that a long document "
                                           "may mention a term now and then"},
+    "in-commitments": {
+        "type": "object", "additionalProperties": False, "required": ["count", "share"],
+        "properties": {"count": {"type": "integer", "minimum": 1},
+                       "share": {"type": "number", "minimum": 0, "maximum": 1}},
+        "description": "also fire, however rare the terms, when at least `count` of the "
+                       "strategy's commitments, and at least `share` of them all, use them: "
+                       "what it says it will do, not what it mentions"},
 }
 
 
@@ -30,6 +38,7 @@ class Occurrence(MatcherCheck):
     min_words: int
     density: float | None
     repeats: str
+    in_commitments: Mapping | None = None
 
     def _scopes(self, document, analysis):
         if self.scope == "document":
@@ -56,7 +65,10 @@ class Occurrence(MatcherCheck):
             found = ", ".join(sorted({m[3].lower() for m in matches}))
             dense = self.density is None or 1000 * count > self.density * max(
                 sum(len(analysis.words(b.text)) for b in blocks), 1)
-            if self.most is not None and count > self.most and dense:
+            fire = self.most is not None and count > self.most and dense
+            if not fire and self.in_commitments and self.scope == "document":
+                fire = self._committed(analysis, matches)
+            if fire:
                 for _block, start, end, text in matches:
                     yield Hit(start, end, {"match": text, "count": count, "max": self.most,
                                            "found": found,
@@ -67,6 +79,16 @@ class Occurrence(MatcherCheck):
                                              "found": found})
 
 
+    def _committed(self, analysis, matches) -> bool:
+        """Whether enough of the strategy's commitments use the terms."""
+        commitments = analysis.commitments
+        starts = sorted(start for _block, start, _end, _text in matches)
+        using = sum(1 for c in commitments
+                    if bisect.bisect_left(starts, c.start) < bisect.bisect_left(starts, c.end))
+        return using >= self.in_commitments["count"] and \
+            using >= self.in_commitments["share"] * len(commitments)
+
+
 def _abbreviation(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
 
@@ -74,7 +96,7 @@ def _abbreviation(text: str, start: int, end: int) -> bool:
 def compile(options: Mapping, trusted: bool) -> Occurrence:
     return Occurrence(Matcher.compile(options, trusted), options.get("max"), options.get("min"),
                       options["scope"], options["min-words"], options.get("max-per-1000-words"),
-                      options["repeats"])
+                      options["repeats"], options.get("in-commitments"))
 
 
 KIND = CheckKind("occurrence", options_schema={
