@@ -72,6 +72,16 @@ def median(values: list[float]) -> float | None:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+
+
+def _document(path: Path) -> bool:
+    """A strategy stratlint reads (Markdown, text, Word, PDF, ...), not a label file."""
+    from stratlint.registry import INPUT_EXTENSIONS
+
+    return path.suffix.lower() in INPUT_EXTENSIONS and not path.name.endswith(".labels.yaml")
+
+
 def load_labels(corpus: Path) -> dict[Path, dict]:
     """Map each document to its labels: per-file NAME.labels.yaml, or one labels.yaml."""
     documents: dict[Path, dict] = {}
@@ -79,7 +89,7 @@ def load_labels(corpus: Path) -> dict[Path, dict]:
     if shared.exists():
         data = yaml.safe_load(shared.read_text(encoding="utf-8"))
         for name, entry in data.items():
-            matches = [p for p in corpus.iterdir() if p.stem == name and p.suffix in (".md", ".txt")]
+            matches = [p for p in corpus.iterdir() if p.stem == name and _document(p)]
             if matches:
                 documents[matches[0]] = {"expect": entry["expect"],
                                          "quality": entry.get("overall", ""),
@@ -87,7 +97,7 @@ def load_labels(corpus: Path) -> dict[Path, dict]:
         return documents
     for labels in sorted(corpus.glob("*.labels.yaml")):
         stem = labels.name[: -len(".labels.yaml")]
-        matches = [p for p in corpus.iterdir() if p.stem == stem and p.suffix in (".md", ".txt")]
+        matches = [p for p in corpus.iterdir() if p.stem == stem and _document(p)]
         if matches:
             data = yaml.safe_load(labels.read_text(encoding="utf-8"))
             disputed = set(data.get("disputed") or ())
@@ -106,10 +116,14 @@ def measure(corpus: Path, densities: dict[str, float] | None = None
     tallies: dict[str, Tally] = {}
     strong_alarms: list[str] = []
     for path, entry in sorted(load_labels(corpus).items()):
-        report = run_paths([path], config={})
+        binary = path.suffix.lower() not in TEXT_SUFFIXES
+        report = run_paths([path], config={}, keep_documents=binary)
         fired = {f.rule for f in report.findings}
         if densities is not None:
-            words = len(path.read_text(encoding="utf-8").split())
+            if binary:   # Word or PDF: the words stratlint read from it
+                words = sum(c.analysis.word_count for c in report.documents.values())
+            else:
+                words = len(path.read_text(encoding="utf-8").split())
             densities[path.stem] = 1000 * len(report.findings) / max(words, 1)
         for rule, expected in sorted(entry["expect"].items()):
             tally = tallies.setdefault(rule, Tally())

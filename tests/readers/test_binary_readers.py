@@ -238,6 +238,38 @@ def test_docx_numbering_merged_cells_and_heading_without_title(tmp_path):
                      ("Book online", 1, 0, False), ("Head of Therapies", 1, 2, False)]
 
 
+def test_docx_typed_headings_and_bullets_in_the_normal_style(tmp_path):
+    """Strategies typed without heading or list styles: bold numbered lines are headings,
+    typed bullets are list items; bold sentences and bold "Label: text" lines are not."""
+    document = docx.Document()
+
+    def typed(text, bold=False):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).bold = bold
+
+    typed("3. Infrastructure", bold=True)
+    typed("The council will move its servers to the cloud.")
+    typed("\u2022 replacing the Wi-Fi in the council offices;")
+    typed("- upgrading every laptop before support ends")
+    typed("3.1 Networks", bold=True)
+    typed("Our vision: modern ICT for a digital council", bold=True)
+    typed("This sentence is bold but it is a sentence.", bold=True)
+    path = tmp_path / "typed.docx"
+    document.save(str(path))
+
+    doc = read_path(path)
+    assert_offsets(doc)
+    assert kinds(doc) == [
+        (HEADING, 1, "3. Infrastructure"),
+        (PARAGRAPH, 0, "The council will move its servers to the cloud."),
+        (LIST_ITEM, 1, "replacing the Wi-Fi in the council offices;"),
+        (LIST_ITEM, 1, "upgrading every laptop before support ends"),
+        (HEADING, 2, "3.1 Networks"),
+        (PARAGRAPH, 0, "Our vision: modern ICT for a digital council"),
+        (PARAGRAPH, 0, "This sentence is bold but it is a sentence."),
+    ]
+
+
 # -- PDF --------------------------------------------------------------------------------------
 
 PDF_PAGES = [

@@ -6,9 +6,11 @@ A finding on line N is therefore on paragraph N, counting cells as paragraphs.
 
 Headings come from the heading styles ("Title", "Heading 1" ... "Heading 9", or a style based
 on one, or an outline level); when the document uses "Title", it is level 1 and "Heading N" is
-level N + 1, as "#" and "## " are in Markdown. List paragraphs are those with a "List ..."
-style or Word numbering. A table's first row is its header. "Quote" styles are quoted text,
-and a table of contents is not read as prose.
+level N + 1, as "#" and "## " are in Markdown. Many strategies are typed without heading
+styles: a short paragraph that is all bold and not a sentence ("3. Infrastructure") is a
+heading too, its level read from its number. List paragraphs are those with a "List ..."
+style, Word numbering, or a typed bullet ("\u2022 ", "- "). A table's first row is its header.
+"Quote" styles are quoted text, and a table of contents is not read as prose.
 """
 from __future__ import annotations
 
@@ -25,6 +27,10 @@ _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _TRAILING_DIGIT = re.compile(r"\s([1-9])$")
 _QUOTE_STYLES = frozenset({"quote", "intense quote"})
 _TITLE = -1   # the outline level of the "Title" style
+# A bold paragraph read as a heading: a few words, not a sentence or a "Label: text" line.
+_BOLD_HEADING_WORDS = 12
+_NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_TYPED_BULLET = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25e6\-\u2013*]\s+(?=\S)")
 
 
 def _reason(exc: Exception) -> str:
@@ -170,6 +176,20 @@ def _style_list_level(styles) -> int:
     return 0
 
 
+def _bold_heading_level(paragraph, style_bold: bool) -> int:
+    """The level of a paragraph typed as a heading in bold Normal text, or 0."""
+    text = paragraph.text.strip()
+    words = text.split()
+    if not words or len(words) > _BOLD_HEADING_WORDS or text[-1] in ".,;!" \
+            or ":" in text.rstrip(":") or _TYPED_BULLET.match(text):
+        return 0
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if not runs or not all(run.bold or (run.bold is None and style_bold) for run in runs):
+        return 0
+    numbered = _NUMBERED.match(text)
+    return numbered.group(1).count(".") + 1 if numbered else 1
+
+
 def _body_items(element, parent):
     """Paragraphs and tables in document order, looking inside content controls."""
     from docx.oxml.ns import qn
@@ -185,6 +205,13 @@ def _body_items(element, parent):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
                 yield from _body_items(content, parent)
+
+
+def _bold_style(style) -> bool:
+    try:
+        return bool(style.font.bold)
+    except Exception:   # a style without run properties
+        return False
 
 
 def _cell_text(cell) -> str:
@@ -223,8 +250,9 @@ def read(data: bytes, path: str) -> Document:
         if style_id not in style_chains:
             chain = list(_styles(item))
             style_chains[style_id] = ([(s.name or "").strip().lower() for s in chain],
-                                      _style_heading_level(chain), _style_list_level(chain))
-        names, style_heading, style_list = style_chains[style_id]
+                                      _style_heading_level(chain), _style_list_level(chain),
+                                      any(_bold_style(s) for s in chain))
+        names, style_heading, style_list, style_bold = style_chains[style_id]
         if any(name.startswith("toc") for name in names):
             records.append((item.text, None, {}))   # a table of contents entry
             continue
@@ -235,8 +263,14 @@ def read(data: bytes, path: str) -> Document:
         depth = _numbering_level(item._p)
         depth = style_list if depth is None else depth
         quoted = any(name in _QUOTE_STYLES for name in names)
+        typed = _TYPED_BULLET.match(item.text)
         if depth:
             records.append((item.text, LIST_ITEM, {"level": depth, "quoted": quoted}))
+        elif typed:   # the bullet is typed, not Word's: the item starts after it
+            records.append((item.text, LIST_ITEM, {"level": 1, "quoted": quoted,
+                                                   "skip": typed.end()}))
+        elif not quoted and (level := _bold_heading_level(item, style_bold)):
+            records.append((item.text, HEADING, {"level": level}))
         else:
             records.append((item.text, PARAGRAPH, {"quoted": quoted}))
 
@@ -247,7 +281,8 @@ def read(data: bytes, path: str) -> Document:
     offset = 0
     for raw, kind, options in records:
         line = one_line(raw)
-        span = trimmed(line, offset) if kind else None
+        skip = options.pop("skip", 0)
+        span = trimmed(line[skip:], offset + skip) if kind else None
         if span:
             if kind == HEADING:
                 level = options["level"]
