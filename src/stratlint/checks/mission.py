@@ -59,11 +59,23 @@ _AIM = re.compile(
     r"support|create|enable|transform|keep|put)|better|everyone|everybody)\b")
 
 
+def _emphasised(document, block) -> bool:
+    """A Markdown line set wholly in bold or italics ("*More time on the street.*")."""
+    if document.format != "markdown":
+        return False
+    text = document.text
+    start = text.rfind("\n", 0, block.start) + 1
+    end = text.find("\n", block.end)
+    line = text[start:len(text) if end < 0 else end].strip()
+    return len(line) > 2 and line[0] in "*_" and line[-1] == line[0] \
+        and line.strip("*_").strip() == block.text.strip()
+
+
 def _strapline(document, analysis):
     """A short line straight under the title (and a second title line), before any other
     heading, saying what the organisation is for: "Using new technology to serve London
-    and improve lives"; or a short line set off as a pull-quote there ("> Paid right,
-    first time."), which is a strapline by its setting."""
+    and improve lives"; or a short line set off as a pull-quote or in bold or italics there
+    ("> Paid right, first time."), which is a strapline by its setting."""
     title = document.title_block
     if title is None or title.kind != HEADING:
         return None
@@ -78,7 +90,7 @@ def _strapline(document, analysis):
             continue
         text = " ".join(analysis.plain(block.text).split())
         words = len(text.split())
-        set_off = block.quoted and words <= _PULL_QUOTE_WORDS
+        set_off = (block.quoted or _emphasised(document, block)) and words <= _PULL_QUOTE_WORDS
         if (2 if set_off else 4) <= words <= _STRAPLINE_WORDS \
                 and (set_off or (_AIM.search(text) and not block.quoted)) \
                 and not _NOT_STRAPLINE.search(text) and not re.search(r"\d", text):

@@ -9,7 +9,7 @@ from typing import Mapping
 
 from ..analysis import delivered, hollow
 from ..analysis.placeholders import filled
-from ..document import HEADING, is_structured
+from ..document import HEADING, PARAGRAPH, is_structured
 from ..patterns import compile_patterns, compile_phrases
 from . import CheckKind, Hit
 from .matching import Matcher
@@ -207,8 +207,50 @@ def _section_evidence(document, analysis, check) -> list[Evidence]:
         found.append(Evidence("section", support.start, support.end,
                               f"{title}: {support.text}", True))
     found.extend(_column_evidence(analysis, heading_res))
+    found.extend(_run_in_evidence(document, analysis, check))
     if options["yearly-headings"]:
         found.extend(_yearly_heading_evidence(document, analysis))
+    return found
+
+
+# A run-in heading: a short label and a colon opening a paragraph, often set in bold ("What
+# we've done so far: electronic records on every ambulance since 2023.").
+_RUN_IN = re.compile(r"^\W*([A-Za-z][^.:;!?\n]{2,60}?)\s*:\s+(?=\S)")
+_RUN_IN_WORDS = 6
+# A clause, not a label: "We thank our partners for supporting our progress: ...".
+_CLAUSE = re.compile(r"^(?:we|i|they|it|this|these|there|he|she|you)\b", re.IGNORECASE)
+
+
+def _run_in_evidence(document, analysis, check) -> list[Evidence]:
+    """Paragraphs that open with a label on the topic, judged like a section: the words after
+    the label must say something (under a broad label, hold the rule's own evidence)."""
+    heading_res, wider = check.headings, check.broad_headings
+    if not heading_res and wider is None:
+        return []
+    found = []
+    for block in analysis.prose_blocks:
+        if block.kind != PARAGRAPH or block.quoted or analysis.listing(block):
+            continue
+        text = analysis.plain(block.text)
+        match = _RUN_IN.match(text)
+        if match is None or len(match.group(1).split()) > _RUN_IN_WORDS \
+                or _CLAUSE.match(match.group(1)):
+            continue
+        label = match.group(1)
+        broad = not any(r.search(label) for r in heading_res)
+        if broad and not (wider is not None and wider.search(label)):
+            continue
+        rest = text[match.end():]
+        start = block.start + match.end()
+        if hollow.filler(rest) or hollow.promises_later(rest) or _NOTHING.search(rest):
+            found.append(Evidence("section", block.start, block.end, label, False,
+                                  f"the paragraph '{label}:' says nothing on it yet"))
+        elif broad and not (check.options["delivered-work"]
+                            and delivered.delivery(rest) is not None):
+            continue   # a broad label over text that does not show the thing
+        else:
+            found.append(Evidence("section", start, block.end, f"{label}: {_quoted(rest)}",
+                                  True))
     return found
 
 
@@ -468,8 +510,9 @@ def describe(options) -> str:
         named = f" (such as {_listed(options['headings'])})" if options.get("headings") else ""
         parts.append(f"a section whose heading names the topic{named} and whose body says "
                      "something on it (for a heading written as a lead-in, such as 'Our five "
-                     "principles:', the sections after it at its level), or a table column "
-                     "headed on the topic with its rows filled in")
+                     "principles:', the sections after it at its level), a paragraph opening "
+                     "with a short label on the topic and a colon ('What we've done so far: "
+                     "...'), or a table column headed on the topic with its rows filled in")
     if options.get("broad-headings"):
         parts.append(f"a section on a wider topic (such as {_listed(options['broad-headings'])}) "
                      "only when its body holds the evidence itself")
