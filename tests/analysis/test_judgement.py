@@ -270,6 +270,32 @@ Each commitment has one accountable owner and we review them every quarter.
     assert "a date or timescale and a named owner" in gaps[0].message
 
 
+HORIZONS = """# Licensing Digital Strategy 2023 to 2030
+
+## Our roadmap
+
+### Horizon 1: Build the foundations (2023-2025)
+
+**What we will do**
+
+- Move licence renewals to an online service, led by the Director of Operations.
+- Give 400 assessors one login, led by the Chief Information Officer.
+
+**What success looks like**
+
+- Customers renew without calling us.
+- Assessors spend less time re-typing.
+"""
+
+
+def test_phase_headings_date_their_items_and_success_lists_are_not_commitments():
+    gaps = [f for f in lint_text(HORIZONS, "s.md", config={}) if f.rule.startswith("commitment-")]
+    # Two commitments, dated by the horizon's range; the first lacks only a measure. The
+    # success list under its bold label holds results, not actions.
+    assert [(f.rule, f.line) for f in gaps] == [("commitment-not-measurable", 9)], \
+        [(f.rule, f.line, f.message) for f in gaps]
+
+
 def test_item_numbers_and_counts_of_parts_are_not_measures():
     text = """# Digital Strategy
 

@@ -69,7 +69,7 @@ SPREAD_RATIO = 5
 NOT_ACTIONS_LEAD = re.compile(r"\b(?:outcomes?|aims|vision|principles|values|benefits|"
                               r"ambitions?|what (?:good|success) looks like|indicators|kpis|"
                               r"measures of success|(?:is|are) working|we(?:'|\u2019)?ll know|"
-                              r"we will know)\b[^:]*:\s*$", re.IGNORECASE)
+                              r"we will know)\b[^:]*:?\s*$", re.IGNORECASE)
 
 # A section on measures: milestones listed under it measure commitments made elsewhere.
 MEASURES_HEADING = re.compile(r"\b(?:measur\w*|indicators?|metrics|know|success|working|"
@@ -399,7 +399,9 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
         for block in blocks:
             if block.kind == HEADING:
                 above = [h for h in above if h[0] < block.level]
-                above.append((block.level, _plain_heading(block)))
+                # A range under the section's own heading is a phase's timescale
+                # ("Horizon 1: Build the foundations (2023-2025)"), not the plan's span.
+                above.append((block.level, block.title))
                 lead = ""
                 continue
             if block.start in seen:
@@ -412,8 +414,12 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
                 if _has_owner(block.title) and not promise_in(block.title):
                     level, text = above[-1]
                     above[-1] = (level, f"{text} {block.title}")   # "Executive lead: ..."
-                short_date = len(block.title.split()) <= 6 and DATE.search(block.title)
-                lead = block.title if LEAD_IN.search(block.title) or short_date else ""
+                short = len(block.title.split()) <= 6
+                short_date = short and DATE.search(block.title)
+                # A short label over a list leads into it like a colon does ("**What
+                # success looks like**").
+                label = short and not block.title.rstrip().endswith((".", "!", "?"))
+                lead = block.title if LEAD_IN.search(block.title) or short_date or label else ""
                 found.extend(_paragraph_commitments(analysis, block, context, section.title))
             elif block.kind == LIST_ITEM and block.level == top_level \
                     and not NOT_ACTIONS_LEAD.search(lead):
