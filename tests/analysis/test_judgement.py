@@ -296,6 +296,26 @@ def test_phase_headings_date_their_items_and_success_lists_are_not_commitments()
         [(f.rule, f.line, f.message) for f in gaps]
 
 
+def test_a_group_label_row_across_a_table_is_not_a_commitment():
+    from stratlint.analysis import Analysis
+    from stratlint.api import read_string
+
+    text = """# Action plan
+
+## Annex A: Action plan
+
+| # | Action | Lead | By |
+|---|---|---|---|
+| **Data** | | | |
+| 1 | Publish address data standards | Data Office | June 2026 |
+| **Artificial intelligence** | | | |
+| 2 | Pilot an assistant for contact centre staff | Digital Ministry | March 2027 |
+"""
+    commitments = Analysis(read_string(text, "s.md")).commitments
+    assert [c.text.split(" | ")[1] for c in commitments] == [
+        "Publish address data standards", "Pilot an assistant for contact centre staff"]
+
+
 def test_item_numbers_and_counts_of_parts_are_not_measures():
     text = """# Digital Strategy
 

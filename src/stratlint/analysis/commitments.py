@@ -233,6 +233,8 @@ def _table_commitments(blocks: list[Block], section: str, context: str) -> list[
                for role, regex in COLUMN_PARTS.items()}
     found = []
     for cells in rows.values():
+        if len(titles) > 1 and len(cells) == 1 and cells[0].col == 0:
+            continue   # a group label across the table ("**Artificial intelligence**")
         text = " | ".join(c.title for c in cells)
         measure, when, owner = _parts(text, context)
         said = {c.col: strip_placeholders(c.title) for c in cells}
