@@ -23,8 +23,11 @@ _DATED = re.compile(r"\b(?:(?:in|during|since|by|between|from|over) (?:(?:early|
                     r"past) (?:year|\w+ years|\d+ (?:months|years)))|last (?:year|spring|summer|"
                     r"autumn|winter|month))\b,?", re.IGNORECASE)
 _WORDS = re.compile(r"\s*([A-Za-z'-]+)")
+# Words that make what follows a promise or a present state ("By 2030, checks are done
+# automatically"), not a record.
 _FUTURE = frozenset({"will", "shall", "would", "could", "should", "may", "might", "must", "to",
-                     "can", "plan", "plans", "aim", "aims", "expect", "expects", "intend"})
+                     "can", "plan", "plans", "aim", "aims", "expect", "expects", "intend",
+                     "is", "are", "am"})
 # "We launched the app", "We replaced the paging system".
 _SIMPLE = re.compile(r"\bwe (?:also |then |recently |successfully )?([a-z]+)\b", re.IGNORECASE)
 
@@ -59,6 +62,10 @@ _CONDITION = re.compile(r"\b(?:until|once|unless|if|when|whenever|after|as soon 
                         re.IGNORECASE)
 
 
+_INFINITIVE = re.compile(r"\s+to\s+[a-z]", re.IGNORECASE)
+_TO_VERBS = frozenset({"tended", "had", "needed", "tried", "wanted", "sought", "aimed", "hoped",
+                       "planned", "struggled", "failed", "agreed", "committed", "decided",
+                       "chosen", "continued", "begun", "started"})
 # "Setting out what we have delivered": a report promised, not a record.
 _EMBEDDED = re.compile(r"\b(?:what|how much|how far|whether)\s+$", re.IGNORECASE)
 
@@ -78,6 +85,9 @@ def delivery(sentence: str) -> tuple[int, int] | None:
             # "When we launched the app" is a record; "until we have completed" is not.
             pending = conditional(sentence, match.start()) if pattern is _PERFECT else \
                 _EMBEDDED.search(sentence, max(0, match.start() - 20), match.start())
+            # "We have tended to invest in fixes", "we have had to": a habit or a need.
+            pending = pending or (pattern is _PERFECT and match.group(1).lower() in _TO_VERBS
+                                  and _INFINITIVE.match(sentence, match.end()))
             if lemmas.delivered_verb(match.group(1)) and not pending \
                     and not _about_strategy(sentence, match.start(), match.end()):
                 return match.start(), match.end()
