@@ -57,6 +57,10 @@ OPTIONS = {
 }
 
 
+# What a heading or run-in label says about a rule's topic (see _topic).
+TOPIC, BROAD = "topic", "broad"
+
+
 def _has_field(document, fields) -> bool:
     for source in (document.front_matter, document.data):
         if isinstance(source, dict) and any(filled(source.get(f)) for f in fields):
@@ -183,15 +187,14 @@ def _section_evidence(document, analysis, check) -> list[Evidence]:
     section when its rows are filled in."""
     options, heading_res = check.options, check.headings
     found = []
-    wider = check.broad_headings
-    for section in document.sections if heading_res or wider else ():
+    for section in document.sections if heading_res or check.broad_headings else ():
         heading = section.heading
         if heading is None or heading.quoted or analysis.listing(heading):
             continue
-        said = analysis.plain(heading.text)
-        broad = not any(r.search(said) for r in heading_res)
-        if broad and not (wider is not None and wider.search(said)):
+        topic = _topic(check, analysis.plain(heading.text))
+        if topic is None:
             continue
+        broad = topic == BROAD
         body = document.subtree(section) or _led_into(document, section)
         title = heading.title
         if analysis.hollow(body):
@@ -221,11 +224,20 @@ _RUN_IN_WORDS = 6
 _CLAUSE = re.compile(r"^(?:we|i|they|it|this|these|there|he|she|you)\b", re.IGNORECASE)
 
 
+def _topic(check, title: str) -> str | None:
+    """TOPIC when a heading or label names the rule's topic, BROAD when it names a wider
+    one ('Where we are now'), else None."""
+    if any(r.search(title) for r in check.headings):
+        return TOPIC
+    wider = check.broad_headings
+    return BROAD if wider is not None and wider.search(title) else None
+
+
 def _run_in_evidence(document, analysis, check) -> list[Evidence]:
     """Paragraphs that open with a label on the topic, judged like a section: the words after
-    the label must say something (under a broad label, hold the rule's own evidence)."""
-    heading_res, wider = check.headings, check.broad_headings
-    if not heading_res and wider is None:
+    the label must say something. After a broad label only delivered work counts here; the
+    rule's own words in the text are found by the text search in any case."""
+    if not check.headings and check.broad_headings is None:
         return []
     found = []
     for block in analysis.prose_blocks:
@@ -237,16 +249,16 @@ def _run_in_evidence(document, analysis, check) -> list[Evidence]:
                 or _CLAUSE.match(match.group(1)):
             continue
         label = match.group(1)
-        broad = not any(r.search(label) for r in heading_res)
-        if broad and not (wider is not None and wider.search(label)):
+        topic = _topic(check, label)
+        if topic is None:
             continue
         rest = text[match.end():]
         start = block.start + match.end()
         if hollow.filler(rest) or hollow.promises_later(rest) or _NOTHING.search(rest):
             found.append(Evidence("section", block.start, block.end, label, False,
                                   f"the paragraph '{label}:' says nothing on it yet"))
-        elif broad and not (check.options["delivered-work"]
-                            and delivered.delivery(rest) is not None):
+        elif topic == BROAD and not (check.options["delivered-work"]
+                                     and delivered.delivery(rest) is not None):
             continue   # a broad label over text that does not show the thing
         else:
             found.append(Evidence("section", start, block.end, f"{label}: {_quoted(rest)}",
