@@ -50,7 +50,8 @@ _NOT_STRAPLINE = re.compile(
     r"outlines|explains|covers|summarises|presents|is|was|has been)\b|\bwe'?ve just\b|"
     r"^\W*(?:19|20)\d\d\W*$", re.IGNORECASE)
 _STRAPLINE_WORDS = 20
-_PULL_QUOTE_WORDS = 12
+_SUBTITLE = re.compile(r"\b(?:strategy|plan|roadmap|framework|agenda|(?:19|20)\d\d)\b",
+                       re.IGNORECASE)
 # A strapline says what the organisation aims at: it opens with what it is doing ("Using
 # ...", "Making ...") or names who it serves and how ("for our borough", "to improve ...").
 _AIM = re.compile(
@@ -82,7 +83,9 @@ def _strapline(document, analysis):
     written = False
     for block in document.blocks[document.blocks.index(title) + 1:]:
         if block.kind == HEADING:
-            if written or block.level > title.level:
+            # A second title line ("Digital Strategy 2025 to 2028", "Our plan on a page")
+            # may come before the strapline; any other heading ends the search.
+            if written or (block.level > title.level and not _SUBTITLE.search(block.title)):
                 return None
             continue
         written = True
@@ -90,7 +93,7 @@ def _strapline(document, analysis):
             continue
         text = " ".join(analysis.plain(block.text).split())
         words = len(text.split())
-        set_off = (block.quoted or _emphasised(document, block)) and words <= _PULL_QUOTE_WORDS
+        set_off = block.quoted or _emphasised(document, block)
         if (2 if set_off else 4) <= words <= _STRAPLINE_WORDS \
                 and (set_off or (_AIM.search(text) and not block.quoted)) \
                 and not _NOT_STRAPLINE.search(text) and not re.search(r"\d", text):
