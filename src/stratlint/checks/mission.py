@@ -35,7 +35,8 @@ _STATED = re.compile(
 
 
 _LEAD_IN = re.compile(r":\W*$")
-_ABOUT_DOCUMENT = re.compile(r"\b(?:of|for) (?:this|the) (?:document|paper|report|strategy)\b",
+_ABOUT_DOCUMENT = re.compile(r"\b(?:of|for) (?:this|the) (?:document|paper|report|strategy|plan|"
+                             r"roadmap|page)\b",
                              re.IGNORECASE)
 
 
