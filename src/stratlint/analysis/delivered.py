@@ -11,7 +11,10 @@ import re
 
 from . import lemmas
 
-_SUBJECT = (r"(?:we|we've|our [\w-]+(?: [\w-]+){0,2}|the (?:trust|council|university|college|"
+# The words after "our" name the subject; a modal among them ("our website should have
+# answered") makes what follows something that did not happen.
+_SUBJECT = (r"(?:we|we've|our [\w-]+(?: (?!(?:should|would|could|might|must|may|can|will)\b)"
+            r"[\w-]+){0,2}|the (?:trust|council|university|college|"
             r"agency|department|board|service|team|programme|partnership|organisation|"
             r"organization|authority|hospital|federation|office)(?:'s [\w-]+)?)")
 # "We have (already) migrated", "the council has rolled out".
