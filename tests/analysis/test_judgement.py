@@ -322,6 +322,27 @@ def test_a_group_label_row_across_a_table_is_not_a_commitment():
         "Publish address data standards", "Pilot an assistant for contact centre staff"]
 
 
+def test_a_short_item_titles_the_paragraph_that_details_it():
+    text = """# Community Health Strategy 2025 to 2028
+
+## Our commitments
+
+1. Fewer logins
+
+Cut the logins a nurse makes in a shift from 11 to three. Lead: Chief Nursing Information
+Officer. By December 2026.
+
+2. Confident staff
+
+Help staff feel more confident with their systems. Lead: Head of Training. By March 2027.
+"""
+    gaps = [f for f in lint_text(text, "s.md", config={}) if f.rule.startswith("commitment-")]
+    # Each title takes its measure, owner and date from the paragraph under it; only the
+    # second has no measure.
+    assert [(f.rule, f.line) for f in gaps] == [("commitment-not-measurable", 10)], \
+        [(f.rule, f.line, f.message) for f in gaps]
+
+
 def test_item_numbers_and_counts_of_parts_are_not_measures():
     text = """# Digital Strategy
 

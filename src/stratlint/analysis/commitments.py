@@ -23,7 +23,10 @@ SECTION_HEADING = re.compile(
     r"key projects|our projects|programme of work|projects we will|"
     r"what we'll (?:do|deliver)|delivery plan|our plan|action plan|next steps|"
     r"key milestones|milestones)\b", re.IGNORECASE)
-NOT_SECTION = re.compile(r"\?\s*$|\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b", re.IGNORECASE)
+# Not where commitments are made: questions, what is not done, and reports of progress on
+# earlier ones ("Progress against our 2022 commitments").
+NOT_SECTION = re.compile(r"\?\s*$|\bnot\b|\bwon't\b|\balready\b|\bso far\b|\bdelivered\b|"
+                         r"\bprogress (?:against|on|with|in)\b", re.IGNORECASE)
 
 PROMISE = FoldedPattern(
     r"\b(?:we will|we'll|we\u2019ll|we are going to|we're going to|we\u2019re going to|we shall|"
@@ -294,7 +297,8 @@ def find(document: Document, analysis) -> list[Commitment]:
     # sections and lists of instructions; failing that, the author's promises anywhere.
     parents = _parents(document)
     named = [s for s in headed if SECTION_HEADING.search(s.heading.title)
-             and not _under(document, parents, s, MEASURES_HEADING)]
+             and not _under(document, parents, s, MEASURES_HEADING)
+             and not _under(document, parents, s, NOT_SECTION)]
     if named:
         found = _from_sections(document, analysis, named)
         # A short "Next steps" list at the end of chapters full of promises does not hold
@@ -398,8 +402,10 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
         above: list[tuple[int, str]] = [(section.heading.level, _plain_heading(section.heading))]
         lead = ""
         tables: dict[str, list[Block]] = {}   # table cells by the headings above them
+        titled: tuple[Block, str] | None = None   # a short item titling the text after it
         for block in blocks:
             if block.kind == HEADING:
+                titled = None
                 above = [h for h in above if h[0] < block.level]
                 # A range under the section's own heading is a phase's timescale
                 # ("Horizon 1: Build the foundations (2023-2025)"), not the plan's span.
@@ -412,7 +418,14 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
             context = " ".join(text for _level, text in above)
             if block.kind == TABLE_CELL:
                 tables.setdefault(context, []).append(block)
+            elif block.kind == PARAGRAPH and titled is not None \
+                    and not promise_in(block.title):
+                # "1. Fewer logins" over the paragraph that says what, by when and who.
+                item, item_context = titled
+                found[-1] = _commitment(item.start, block.end, f"{found[-1].text} {block.title}",
+                                        item_context, section.title)
             elif block.kind == PARAGRAPH:
+                titled = None
                 if _has_owner(block.title) and not promise_in(block.title):
                     level, text = above[-1]
                     above[-1] = (level, f"{text} {block.title}")   # "Executive lead: ..."
@@ -427,12 +440,22 @@ def _from_sections(document, analysis, sections) -> list[Commitment]:
                     and not NOT_ACTIONS_LEAD.search(lead):
                 found.append(_commitment(block.start, block.end, block.title,
                                          f"{context} {lead}", section.title))
+                title = block.title.rstrip()
+                titled = (block, f"{context} {lead}") \
+                    if len(title.split()) <= _TITLE_WORDS and not title.endswith((".", ";")) \
+                    else None
+            elif block.kind == LIST_ITEM:
+                titled = None
         for context, cells in tables.items():
             # A row takes its date and owner from the headings above its table too
             # ("### 2025/26 priorities").
             found.extend(_table_commitments(cells, section.title, context))
     found.sort(key=lambda c: c.start)
     return found
+
+
+# An item this short, with no full stop, may be a title over the paragraph that details it.
+_TITLE_WORDS = 8
 
 
 def _plain_heading(heading: Block) -> str:
