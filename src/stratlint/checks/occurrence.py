@@ -5,6 +5,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Mapping
 
+from ..patterns import compile_phrases
 from . import CheckKind, Hit
 from .matching import MENTION_GROUP, Matcher, MatcherCheck, mention_group, phrase_schema
 
@@ -23,7 +24,10 @@ OPTIONS = {
     "in-commitments": {
         "type": "object", "additionalProperties": False, "required": ["count", "share"],
         "properties": {"count": {"type": "integer", "minimum": 1},
-                       "share": {"type": "number", "minimum": 0, "maximum": 1}},
+                       "share": {"type": "number", "minimum": 0, "maximum": 1},
+                       "unless": {"type": "array", "items": {"type": "string", "minLength": 1},
+                                  "description": "phrases that make a commitment about "
+                                                 "governing the terms, not resting on them"}},
         "description": "also fire, however rare the terms, when at least `count` of the "
                        "strategy's commitments, and at least `share` of them all, use them: "
                        "what it says it will do, not what it mentions"},
@@ -83,8 +87,10 @@ class Occurrence(MatcherCheck):
         """Whether enough of the strategy's commitments use the terms."""
         commitments = analysis.commitments
         starts = sorted(start for _block, start, _end, _text in matches)
+        unless = compile_phrases(tuple(self.in_commitments.get("unless", ())))
         using = sum(1 for c in commitments
-                    if bisect.bisect_left(starts, c.start) < bisect.bisect_left(starts, c.end))
+                    if bisect.bisect_left(starts, c.start) < bisect.bisect_left(starts, c.end)
+                    and not (unless is not None and unless.search(c.text)))
         return using >= self.in_commitments["count"] and \
             using >= self.in_commitments["share"] * len(commitments)
 
