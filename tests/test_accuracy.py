@@ -30,7 +30,7 @@ def test_corpus_is_large_and_varied():
     labels = accuracy.load_labels(ROOT / "tests" / "corpus")
     assert len(labels) >= 30
     suffixes = {path.suffix for path in labels}
-    assert suffixes == {".md", ".txt", ".docx"}
+    assert suffixes == {".md", ".txt", ".docx", ".pdf", ".html"}
     qualities = {entry["quality"] for entry in labels.values()}
     assert {"strong", "mixed", "weak"} <= qualities
 
