@@ -7,7 +7,8 @@ from functools import cached_property
 
 from .. import patterns
 from ..document import HEADING, LIST_ITEM, PROSE_KINDS, TABLE_CELL, Block, Document
-from . import commitments, hollow, negation, periods, placeholders, quotes, sentences
+from . import (commitments, hollow, labels, negation, periods, placeholders, quotes,
+               sentences)
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w'\u2019\-]*")
 
@@ -171,6 +172,10 @@ class Analysis:
 
     def sentences_in(self, block: Block) -> list[sentences.Sentence]:
         return self._sentences_by_block.get(block.start, [])
+
+    @cached_property
+    def run_in_labels(self) -> list[tuple[Block, str, int]]:
+        return labels.run_in_labels(self.document, self)
 
     @cached_property
     def commitments(self) -> list[commitments.Commitment]:

@@ -9,7 +9,7 @@ from typing import Mapping
 
 from ..analysis import delivered, hollow
 from ..analysis.placeholders import filled
-from ..document import HEADING, LIST_ITEM, PARAGRAPH, is_structured
+from ..document import HEADING, is_structured
 from ..patterns import compile_patterns, compile_phrases
 from . import CheckKind, Hit
 from .matching import Matcher
@@ -216,16 +216,6 @@ def _section_evidence(document, analysis, check) -> list[Evidence]:
     return found
 
 
-# A run-in heading: a short label and a colon opening a paragraph, often set in bold ("What
-# we've done so far: electronic records on every ambulance since 2023.").
-_RUN_IN = re.compile(r"^\W*([A-Za-z][^.:;!?\n]{2,60}?)\s*:\s+(?=\S)")
-# In Markdown, a bold label with or without a stop: "- **Funding.** Until now, ...".
-_BOLD_LABEL = re.compile(r"([A-Za-z][^.:;!?\n*_]{2,60}?)[.:]?(?:\*\*|__)\s+(?=\S)")
-_RUN_IN_WORDS = 6
-# A clause, not a label: "We thank our partners for supporting our progress: ...".
-_CLAUSE = re.compile(r"^(?:we|i|they|it|this|these|there|he|she|you)\b", re.IGNORECASE)
-
-
 def _topic(check, title: str) -> str | None:
     """TOPIC when a heading or label names the rule's topic, BROAD when it names a wider
     one ('Where we are now'), else None."""
@@ -235,25 +225,6 @@ def _topic(check, title: str) -> str | None:
     return BROAD if wider is not None and wider.search(title) else None
 
 
-def _run_in_label(document, block, text: str) -> tuple[str, int] | None:
-    """(label, where the text after it starts) for a block opening with a run-in label: a
-    paragraph's "Label: ...", or a bold "**Label.**" in Markdown."""
-    match, after = None, 0
-    if document.format == "markdown" and document.text[block.start - 2:block.start] in ("**", "__"):
-        match = _BOLD_LABEL.match(document.text, block.start, block.end)
-        after = match.end() - block.start if match else 0
-    if match is None and block.kind == PARAGRAPH:
-        match = _RUN_IN.match(text)
-        after = match.end() if match else 0
-    label = _label(match.group(1)) if match else ""
-    return (label, after) if label else None
-
-
-def _label(words: str) -> str:
-    """The words of a run-in label, or '' when they are too many or a clause."""
-    return "" if len(words.split()) > _RUN_IN_WORDS or _CLAUSE.match(words) else words
-
-
 def _run_in_evidence(document, analysis, check) -> list[Evidence]:
     """Paragraphs that open with a label on the topic, judged like a section: the words after
     the label must say something. After a broad label only delivered work counts here; the
@@ -261,18 +232,11 @@ def _run_in_evidence(document, analysis, check) -> list[Evidence]:
     if not check.headings and check.broad_headings is None:
         return []
     found = []
-    for block in analysis.prose_blocks:
-        if block.kind not in (PARAGRAPH, LIST_ITEM) or block.quoted or analysis.listing(block):
-            continue
-        text = analysis.plain(block.text)
-        labelled = _run_in_label(document, block, text)
-        if labelled is None:
-            continue
-        label, after = labelled
+    for block, label, after in analysis.run_in_labels:
         topic = _topic(check, label)
         if topic is None:
             continue
-        rest = text[after:]
+        rest = analysis.plain(block.text)[after:]
         start = block.start + after
         if hollow.filler(rest) or hollow.promises_later(rest) or _NOTHING.search(rest):
             found.append(Evidence("section", block.start, block.end, label, False,
