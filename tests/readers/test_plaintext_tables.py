@@ -1,5 +1,5 @@
-"""Tab-separated columns in a plain-text file (a table pasted from a spreadsheet) are read as
-table rows, not as one long sentence."""
+"""Tab- or pipe-separated columns in a plain-text file (a table pasted from a spreadsheet, or
+flattened from a PDF) are read as table rows, not as one long sentence."""
 from __future__ import annotations
 
 from stratlint.api import lint_text
@@ -40,3 +40,24 @@ def test_a_table_is_not_one_long_sentence():
 def test_a_single_line_with_a_tab_is_still_prose():
     document = read_text("Plan\n\nWe will do this\tnow.\n", "plan.txt")
     assert all(b.kind != TABLE_CELL for b in document.blocks)
+
+
+PIPED = ("Commitment | Owner | Date | Measure\n--- | --- | --- | ---\n"
+         + "".join(" | ".join(r) + "\n" for r in ROWS))
+
+
+def test_pipe_separated_lines_are_a_table_too():
+    """A table typed with " | " between columns, or flattened from a PDF that way."""
+    document = read_text("Digital strategy 2025 to 2028\n\nOur commitments\n\n" + PIPED,
+                         "plan.txt")
+    cells = [b for b in document.blocks if b.kind == TABLE_CELL]
+    assert len(cells) == 4 * (len(ROWS) + 1)   # the rule row under the header is not a row
+    assert [c.text for c in cells if c.header] == ["Commitment", "Owner", "Date", "Measure"]
+    for cell in cells:
+        assert document.text[cell.start:cell.end] == cell.text
+    assert lint_text("Plan\n\n" + PIPED, "plan.txt", {"select": ["long-sentence"]}) == []
+
+
+def test_a_sentence_with_one_pipe_is_still_prose():
+    document = read_text("Plan\n\nWe chose speed | not polish, this year only.\n", "plan.txt")
+    assert not [b for b in document.blocks if b.kind == TABLE_CELL]

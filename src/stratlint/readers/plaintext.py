@@ -1,4 +1,5 @@
-"""Plain-text reader: paragraphs split on blank lines, headings and bullets by their look."""
+"""Plain-text reader: paragraphs split on blank lines, headings and bullets by their look,
+tables by their tab- or bar-separated columns."""
 from __future__ import annotations
 
 import re
@@ -51,19 +52,30 @@ def _mask(line: str) -> str:
 
 
 _CELL = re.compile(r"[^\t]+")
+_PIPE_CELL = re.compile(r"[^|]+")
+# A Markdown-style rule under a pipe table's header: "---|:---:|---".
+_RULE_ROW = re.compile(r"^[\s|:\-]+$")
 
 
-def _is_table(lines: list[str], group: list[int]) -> bool:
-    """Two or more lines, each with tab-separated columns: a table pasted from a sheet."""
-    return len(group) >= 2 and all("\t" in lines[i].strip() for i in group)
+def _separator(lines: list[str], group: list[int]) -> re.Pattern | None:
+    """How the group's lines split into columns, if they are a table: tabs (a table pasted
+    from a sheet) or " | " (a table typed or flattened from a PDF), on two or more lines."""
+    if len(group) < 2:
+        return None
+    if all("\t" in lines[i].strip() for i in group):
+        return _CELL
+    if all(" | " in lines[i] or _RULE_ROW.match(lines[i]) for i in group):
+        return _PIPE_CELL
+    return None
 
 
 def _table_cells(lines: list[str], group: list[int], offsets: list[int], first_row: int,
-                 quoted_lines: set[int]) -> list[Block]:
+                 quoted_lines: set[int], cell: re.Pattern) -> list[Block]:
     """One block per cell, each line a row; the first line is the header row."""
     cells = []
+    group = [index for index in group if not _RULE_ROW.match(lines[index])]
     for row, index in enumerate(group):
-        for col, match in enumerate(m for m in _CELL.finditer(lines[index])
+        for col, match in enumerate(m for m in cell.finditer(lines[index])
                                     if m.group().strip()):
             lead = len(match.group()) - len(match.group().lstrip())
             cells.append(Block(TABLE_CELL, match.group().strip(),
@@ -104,8 +116,9 @@ def read(text: str, path: str) -> Document:
 
     rows = 0
     for group in groups:
-        if _is_table(lines, group):
-            blocks.extend(_table_cells(lines, group, offsets, rows, quoted_lines))
+        cell = _separator(lines, group)
+        if cell is not None:
+            blocks.extend(_table_cells(lines, group, offsets, rows, quoted_lines, cell))
             rows += len(group)
             continue
         first = group[0]
