@@ -61,3 +61,14 @@ def test_pipe_separated_lines_are_a_table_too():
 def test_a_sentence_with_one_pipe_is_still_prose():
     document = read_text("Plan\n\nWe chose speed | not polish, this year only.\n", "plan.txt")
     assert not [b for b in document.blocks if b.kind == TABLE_CELL]
+
+
+def test_page_footers_and_form_feeds_of_text_taken_from_a_pdf_are_not_prose():
+    text = ("DIGITAL STRATEGY 2022 TO 2026\n\nOur students told us the timetable app is slow.\n"
+            "University of Caldermoor | Page 3\n\f1 INTRODUCTION\n\nWe will fix it by 2024.\n"
+            "Page 4 of 18\n")
+    document = read_text(text, "plan.txt")
+    said = [(b.kind, b.text) for b in document.blocks]
+    assert not [t for _k, t in said if "Page" in t]
+    assert ("heading", "1 INTRODUCTION") in [(str(k), t) for k, t in said]
+    assert not [f for f in lint_text(text, "plan.txt", {"select": ["insider-jargon"]})]

@@ -1,5 +1,6 @@
 """Plain-text reader: paragraphs split on blank lines, headings and bullets by their look,
-tables by their tab- or bar-separated columns."""
+tables by their tab- or bar-separated columns; page footers of text taken from a PDF are
+left out and a form feed starts a new paragraph."""
 from __future__ import annotations
 
 import re
@@ -31,6 +32,10 @@ def _heading_level(line: str, standalone: bool) -> int:
 
 
 _QUOTE_MARK = re.compile(r"^(\s*)>\s?")
+# A page's running header or footer in text taken from a PDF: "Page 3 of 18",
+# "University of Caldermoor | Page 7", "- 12 -".
+_PAGE_MARK = re.compile(r"^\s*(?:[^|\n]{0,80}\|\s*)?(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|"
+                        r"-\s*\d{1,4}\s*-)\s*$", re.IGNORECASE)
 # Words that end a line only when the sentence runs on to the next one.
 _RUNS_ON = frozenset("a an and as at by for from in into of on or our the to with".split())
 
@@ -106,7 +111,10 @@ def read(text: str, path: str) -> Document:
     groups: list[list[int]] = []
     current: list[int] = []
     for index, line in enumerate(lines):
-        if line.strip():
+        if "\f" in line and current:   # a new page starts a new paragraph
+            groups.append(current)
+            current = []
+        if line.strip() and not _PAGE_MARK.match(line):
             current.append(index)
         elif current:
             groups.append(current)
