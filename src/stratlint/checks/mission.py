@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import hollow
-from ..analysis.commitments import THEME_HEADING
+from ..analysis.commitments import LEAD_IN, THEME_HEADING
 from ..analysis.placeholders import filled, unfilled_text
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, is_structured
 from . import CheckKind, Hit
@@ -34,7 +34,6 @@ _STATED = re.compile(
     r"\bthe role of [\w\s]{1,30}? is to\s+", re.IGNORECASE)
 
 
-_LEAD_IN = re.compile(r":\W*$")
 _ABOUT_DOCUMENT = re.compile(r"\b(?:of|for) (?:this|the) (?:document|paper|report|strategy|plan|"
                              r"roadmap|page)\b",
                              re.IGNORECASE)
@@ -122,7 +121,7 @@ def _statement(document, analysis, headings):
                     and not unfilled_text(block.text) and not analysis.listing(block):
                 # "To be agreed at the next board meeting." is not a mission yet.
                 sentences = [s for s in analysis.sentences_in(block)
-                             if not hollow.filler(s.text) and not _LEAD_IN.search(s.text)]
+                             if not hollow.filler(s.text) and not LEAD_IN.search(s.text)]
                 if sentences:
                     first = sentences[0]
                     return first.start, first.end, first.text

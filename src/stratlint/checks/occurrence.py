@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -43,6 +44,7 @@ class Occurrence(MatcherCheck):
     density: float | None
     repeats: str
     in_commitments: Mapping | None = None
+    governing: re.Pattern | None = None   # in-commitments' "unless" phrases, compiled once
 
     def _scopes(self, document, analysis):
         if self.scope == "document":
@@ -87,10 +89,9 @@ class Occurrence(MatcherCheck):
         """Whether enough of the strategy's commitments use the terms."""
         commitments = analysis.commitments
         starts = sorted(start for _block, start, _end, _text in matches)
-        unless = compile_phrases(tuple(self.in_commitments.get("unless", ())))
         using = sum(1 for c in commitments
                     if bisect.bisect_left(starts, c.start) < bisect.bisect_left(starts, c.end)
-                    and not (unless is not None and unless.search(c.text)))
+                    and not (self.governing is not None and self.governing.search(c.text)))
         return using >= self.in_commitments["count"] and \
             using >= self.in_commitments["share"] * len(commitments)
 
@@ -100,9 +101,12 @@ def _abbreviation(text: str, start: int, end: int) -> bool:
 
 
 def compile(options: Mapping, trusted: bool) -> Occurrence:
+    in_commitments = options.get("in-commitments")
+    governing = compile_phrases(tuple(in_commitments.get("unless", ()))) \
+        if in_commitments else None
     return Occurrence(Matcher.compile(options, trusted), options.get("max"), options.get("min"),
                       options["scope"], options["min-words"], options.get("max-per-1000-words"),
-                      options["repeats"], options.get("in-commitments"))
+                      options["repeats"], in_commitments, governing)
 
 
 KIND = CheckKind("occurrence", options_schema={
